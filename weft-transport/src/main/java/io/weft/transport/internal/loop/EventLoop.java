@@ -1,0 +1,183 @@
+package io.weft.transport.internal.loop;
+
+import io.weft.transport.internal.BufferPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One selector thread serving many connections. Everything a connection does with its socket happens
+ * here; other threads hand work over with {@link #execute}.
+ *
+ * <p>Each turn: wait for readiness (or a task, or the next sweep), handle ready keys, run handed-over
+ * tasks, and every sweep interval check idle timers and lingering closes.
+ */
+final class EventLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
+    static final int READ_BUFFER_SIZE = 64 * 1024;
+    static final int CHUNK_SIZE = 16 * 1024;
+
+    final Selector selector;
+    final Thread thread;
+    /** Shared by all connections of this loop: input is decoded straight out of it. */
+    final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    final BufferPool pool = new BufferPool(CHUNK_SIZE, 1024);
+    /** Scratch array for gathering writes; references are cleared after each use. */
+    final ByteBuffer[] gather = new ByteBuffer[64];
+    /** The time at the start of this turn, so hot paths need not read the clock. */
+    long now = System.nanoTime();
+
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ArrayList<LoopConnection<?, ?>> connections = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private long sweepInterval = Long.MAX_VALUE;
+    private long nextSweep = Long.MAX_VALUE;
+    private volatile boolean running = true;
+
+    EventLoop(String name) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this);
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on this loop: now if called from it, else at its next turn. */
+    void execute(Runnable task) {
+        if (inLoop()) {
+            task.run();
+            return;
+        }
+        tasks.add(task);
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Runs {@code task} at the end of this turn, even when called from the loop itself. */
+    void later(Runnable task) {
+        tasks.add(task);
+        if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    void add(LoopConnection<?, ?> c, long connectionSweepInterval) {
+        c.loopIndex = connections.size();
+        connections.add(c);
+        if (connectionSweepInterval < sweepInterval) {
+            sweepInterval = connectionSweepInterval;
+            nextSweep = Math.min(nextSweep, now + sweepInterval);
+        }
+    }
+
+    void remove(LoopConnection<?, ?> c) {
+        int i = c.loopIndex;
+        if (i < 0 || i >= connections.size() || connections.get(i) != c) {
+            return;
+        }
+        LoopConnection<?, ?> last = connections.removeLast();
+        if (last != c) {
+            connections.set(i, last);
+            last.loopIndex = i;
+        }
+        c.loopIndex = -1;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                long timeoutMillis = 0;
+                if (nextSweep != Long.MAX_VALUE) {
+                    timeoutMillis = Math.max(1, (nextSweep - System.nanoTime()) / 1_000_000);
+                }
+                if (tasks.isEmpty()) {
+                    selector.select(this::onReady, timeoutMillis);
+                } else {
+                    selector.selectNow(this::onReady);
+                }
+                wakeupPending.set(false);
+                now = System.nanoTime();
+                runTasks();
+                if (now >= nextSweep) {
+                    sweep();
+                }
+            }
+        } catch (Throwable t) {
+            log.error("event loop {} failed", thread.getName(), t);
+        } finally {
+            abortAll();
+            runTasks();
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // nothing useful to do while stopping
+            }
+            stopped.countDown();
+        }
+    }
+
+    private void onReady(SelectionKey key) {
+        if (key.attachment() instanceof LoopConnection<?, ?> c) {
+            c.onReady(key);
+        } else if (key.attachment() instanceof PendingConnect<?, ?> p) {
+            p.onConnectable(this, key);
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                log.warn("task on event loop {} failed", thread.getName(), t);
+            }
+        }
+    }
+
+    private void sweep() {
+        // Iterate backwards: a sweep may close (and so remove) the connection it looks at.
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            if (i < connections.size()) {
+                connections.get(i).sweep(now);
+            }
+        }
+        nextSweep = now + sweepInterval;
+    }
+
+    private void abortAll() {
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            if (i < connections.size()) {
+                connections.get(i).abortOnStop();
+            }
+        }
+    }
+
+    void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    void awaitStopped() throws InterruptedException {
+        if (!inLoop() && thread.isAlive()) {
+            stopped.await();
+        }
+    }
+}

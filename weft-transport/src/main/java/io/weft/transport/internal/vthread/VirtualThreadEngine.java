@@ -1,0 +1,101 @@
+package io.weft.transport.internal.vthread;
+
+import io.weft.transport.Connection;
+import io.weft.transport.Listener;
+import io.weft.transport.ListenerLimits;
+import io.weft.transport.Protocol;
+import io.weft.transport.internal.ConnectionGroup;
+import io.weft.transport.internal.Sockets;
+import io.weft.transport.spi.BoundListener;
+import io.weft.transport.spi.ListenerCounters;
+import io.weft.transport.spi.TransportEngine;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One virtual thread per connection, reading with blocking calls (Go's model), plus a writer virtual
+ * thread per connection while it has output to send, so a peer that stops reading stalls only its own
+ * writer and is cut off at the output cap while its reader keeps going.
+ */
+public final class VirtualThreadEngine implements TransportEngine {
+
+    private final Set<VtConnection<?, ?>> connections = ConcurrentHashMap.newKeySet();
+    private final Map<ListenerCounters, ConnectionGroup> outboundGroups = new IdentityHashMap<>();
+    private final IdleSweeper sweeper = new IdleSweeper(connections);
+    private volatile boolean closed;
+
+    @Override
+    public String name() {
+        return "vthread";
+    }
+
+    @Override
+    public BoundListener bind(Listener listener, ListenerCounters counters) throws IOException {
+        ensureOpen();
+        VtAcceptor acceptor = new VtAcceptor(this, listener, new ConnectionGroup(listener.limits(), counters));
+        acceptor.start();
+        return acceptor;
+    }
+
+    @Override
+    public <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, Protocol<I, O> protocol,
+                                                           ListenerLimits limits, ListenerCounters counters) {
+        ensureOpen();
+        ConnectionGroup group;
+        synchronized (outboundGroups) {
+            group = outboundGroups.computeIfAbsent(counters, c -> new ConnectionGroup(limits, c));
+        }
+        CompletableFuture<Connection<O>> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("weft-connect").start(() -> {
+            try {
+                SocketChannel channel = SocketChannel.open(remote);
+                if (!group.tryAdmit()) {
+                    channel.close();
+                    throw new IOException("connector is at its connection limit");
+                }
+                start(group, protocol, channel, result);
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Starts serving an admitted connection on a new virtual thread. */
+    <I, O> void start(ConnectionGroup group, Protocol<I, O> protocol, SocketChannel channel,
+                      CompletableFuture<Connection<O>> opened) throws IOException {
+        Sockets.configure(channel);
+        VtConnection<I, O> c = new VtConnection<>(this, group, protocol, channel);
+        connections.add(c);
+        sweeper.ensureRunning(group.limits());
+        c.start(opened);
+    }
+
+    void removed(VtConnection<?, ?> c) {
+        connections.remove(c);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("engine closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        sweeper.stop();
+        for (VtConnection<?, ?> c : connections) {
+            c.abortOnStop();
+        }
+    }
+}

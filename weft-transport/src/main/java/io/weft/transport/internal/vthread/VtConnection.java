@@ -1,0 +1,630 @@
+package io.weft.transport.internal.vthread;
+
+import io.weft.codec.ByteBufferSink;
+import io.weft.codec.ProtocolException;
+import io.weft.transport.CloseReason;
+import io.weft.transport.Connection;
+import io.weft.transport.Protocol;
+import io.weft.transport.internal.BaseConnection;
+import io.weft.transport.internal.ConnectionGroup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A connection served by virtual threads: a reader that blocks in {@code read}, decodes and calls the
+ * handler, and a writer started on demand that blocks in {@code write} and retires when it has been
+ * idle for a while.
+ *
+ * <p>Locks: {@code callbacks} serialises handler calls (the reader's, the idle sweeper's);
+ * {@code lock} guards output and state. Order: callbacks, then lock; never the other way round. Only
+ * the reader calls {@code onClose}, as it exits, so closing from any thread never waits for a handler.
+ *
+ * <p>Input: an idle reader blocks on a small buffer of its own; when a read fills it and the socket
+ * says more is waiting, it moves to a large one for the burst and gives it back before blocking again.
+ */
+final class VtConnection<I, O> extends BaseConnection<I, O> {
+
+    static final int SMALL_READ = 512;
+    static final int LARGE_READ = 64 * 1024;
+    /** A writer with nothing to send for this long exits; the next write starts a new one. */
+    private static final long WRITER_RETIRE_NANOS = 1_000_000_000L;
+
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int LINGERING = 2;
+    private static final int CLOSED = 3;
+
+    private final VirtualThreadEngine engine;
+    private final SocketChannel channel;
+    private final Protocol<I, O> protocol;
+    final ReentrantLock callbacks = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition settled = lock.newCondition();
+
+    private volatile int state = OPEN;
+    private CloseReason closeReason;
+    private volatile boolean finished;
+    private volatile boolean inputClosed;
+    private volatile boolean draining;
+    private volatile boolean holdingPartialInput;
+    private volatile boolean dispatching;
+    private long lingerDeadline;
+
+    private ByteBufferSink pending;
+    private ByteBufferSink spare;
+    private volatile Thread writer;
+    private boolean writerBusy;
+    private boolean retireWriter;
+    private boolean lastDeliveredWritable = true;
+
+    private Thread reader;
+    /** Unconsumed input, in read mode (position to limit). */
+    private ByteBuffer in = ByteBuffer.allocate(SMALL_READ).flip();
+    private java.io.InputStream availability;
+
+    VtConnection(VirtualThreadEngine engine, ConnectionGroup group, Protocol<I, O> protocol, SocketChannel channel)
+            throws IOException {
+        super(group, protocol, (InetSocketAddress) channel.getLocalAddress(),
+                (InetSocketAddress) channel.getRemoteAddress(), System.nanoTime());
+        this.engine = engine;
+        this.channel = channel;
+        this.protocol = protocol;
+    }
+
+    void start(CompletableFuture<Connection<O>> opened) {
+        reader = Thread.ofVirtual().unstarted(() -> runReader(opened));
+        reader.start();
+    }
+
+    // ---- the reader --------------------------------------------------------------------------
+
+    private void runReader(CompletableFuture<Connection<O>> opened) {
+        group.register(this);
+        try {
+            if (protocol.isSequential()) {
+                runSession();
+            } else {
+                callbacks.lock();
+                try {
+                    ownerOpen();
+                } finally {
+                    callbacks.unlock();
+                }
+                if (opened != null) {
+                    opened.complete(this);
+                }
+                endOfBatch();
+                readLoop();
+            }
+            discardUntilClosed();
+        } catch (IOException e) {
+            if (state != CLOSED) {
+                abortNow(CloseReason.IO_ERROR);
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    private void readLoop() throws IOException {
+        while (state == OPEN) {
+            int n = fill();
+            if (n < 0) {
+                inputClosed = true;
+                close(CloseReason.PEER_CLOSED);
+                return;
+            }
+            callbacks.lock();
+            dispatching = true;
+            try {
+                decodeAll();
+            } finally {
+                dispatching = false;
+                callbacks.unlock();
+            }
+            holdingPartialInput = in.hasRemaining();
+            endOfBatch();
+        }
+    }
+
+    private void decodeAll() {
+        while (state == OPEN && in.hasRemaining()) {
+            I message;
+            try {
+                message = decoder.decode(in);
+            } catch (ProtocolException e) {
+                counters.errors.increment();
+                log.debug("connection {}: protocol error: {}", id, e.getMessage());
+                if (e.reply() != null) {
+                    writeBytes(e.reply());
+                }
+                close(CloseReason.PROTOCOL_ERROR);
+                return;
+            }
+            if (message == null || !ownerMessage(message)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Reads more input after what is unconsumed, blocking until some arrives. Returns the byte count,
+     * or -1 at end of stream.
+     */
+    int fill() throws IOException {
+        in.compact();
+        if (!in.hasRemaining()) {
+            // An incomplete message fills the buffer: grow it; the decoder's limits bound how far.
+            in = ByteBuffer.allocate(Math.max(LARGE_READ, in.capacity() * 2)).put(in.flip());
+        } else if (in.capacity() > SMALL_READ && in.position() <= SMALL_READ && available() == 0) {
+            // Nothing waiting: give the large buffer back before blocking, so idle means small.
+            in = ByteBuffer.allocate(SMALL_READ).put(in.flip());
+        } else if (in.capacity() == SMALL_READ && in.position() > 0 && available() > 0) {
+            in = ByteBuffer.allocate(LARGE_READ).put(in.flip());
+        }
+        int space = in.remaining();
+        int n = channel.read(in);
+        in.flip();
+        if (n > 0) {
+            readMark = System.nanoTime();
+            counters.bytesIn.add(n);
+            if (n == space && in.capacity() == SMALL_READ && available() > 0) {
+                // A burst: continue it in a large buffer rather than in small reads.
+                ByteBuffer large = ByteBuffer.allocate(LARGE_READ);
+                large.put(in);
+                in = large.flip();
+            }
+        }
+        return n;
+    }
+
+    private int available() throws IOException {
+        if (availability == null) {
+            availability = channel.socket().getInputStream();
+        }
+        return availability.available();
+    }
+
+    /** After closing started: read and drop input until the peer's FIN, then finish closing. */
+    private void discardUntilClosed() throws IOException {
+        ByteBuffer scratch = null;
+        while (!inputClosed && state != CLOSED) {
+            if (scratch == null) {
+                scratch = ByteBuffer.allocate(SMALL_READ);
+            }
+            if (channel.read(scratch.clear()) < 0) {
+                inputClosed = true;
+            }
+        }
+        lock.lock();
+        try {
+            while (!finished) {
+                settled.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reader's last act: release everything and tell the handler, exactly once. */
+    private void finish() {
+        CloseReason reason;
+        lock.lock();
+        try {
+            state = CLOSED;
+            finished = true;
+            pending = null;
+            spare = null;
+            queued.set(0);
+            settled.signalAll();
+            reason = closeReason == null ? CloseReason.PEER_CLOSED : closeReason;
+            Thread w = writer;
+            if (w != null) {
+                LockSupport.unpark(w);
+            }
+        } finally {
+            lock.unlock();
+        }
+        closeChannel();
+        in = null;
+        engine.removed(this);
+        group.unregister(this);
+        callbacks.lock();
+        try {
+            ownerClosed(reason);
+        } finally {
+            callbacks.unlock();
+        }
+    }
+
+    /** After each batch of input: flush what the handler wrote, and close if draining and idle. */
+    private void endOfBatch() {
+        lock.lock();
+        try {
+            signalWriterLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (draining && isIdle()) {
+            close(CloseReason.SHUTDOWN);
+        }
+    }
+
+    private boolean isIdle() {
+        lock.lock();
+        try {
+            return state == OPEN && !dispatching && !holdingPartialInput && !writerBusy
+                    && (pending == null || pending.size() == 0) && !decoder.hasPartialMessage();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- output ------------------------------------------------------------------------------
+
+    @Override
+    public void write(O message) {
+        boolean withinCap;
+        lock.lock();
+        try {
+            if (state != OPEN) {
+                return;
+            }
+            ByteBufferSink out = pendingLocked();
+            int before = out.size();
+            encoder.encode(message, out);
+            counters.messagesOut.increment();
+            withinCap = accountQueued(out.size() - before);
+        } finally {
+            lock.unlock();
+        }
+        if (!withinCap) {
+            slowConsumer();
+        }
+    }
+
+    @Override
+    public void writeBytes(ByteBuffer bytes) {
+        boolean withinCap;
+        lock.lock();
+        try {
+            if (state != OPEN) {
+                return;
+            }
+            pendingLocked().writeBytes(bytes);
+            withinCap = accountQueued(bytes.remaining());
+        } finally {
+            lock.unlock();
+        }
+        if (!withinCap) {
+            slowConsumer();
+        }
+    }
+
+    private ByteBufferSink pendingLocked() {
+        if (pending == null) {
+            pending = spare != null ? spare : new ByteBufferSink(SMALL_READ);
+            spare = null;
+        }
+        return pending;
+    }
+
+    @Override
+    public void flush() {
+        if (dispatching && Thread.currentThread() == reader) {
+            return;
+        }
+        lock.lock();
+        try {
+            signalWriterLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Blocks until queued output has been written or the connection closed. For sessions. */
+    void awaitFlushed() {
+        lock.lock();
+        try {
+            while (state == OPEN && (writerBusy || (pending != null && pending.size() > 0))) {
+                settled.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalWriterLocked() {
+        boolean hasOutput = pending != null && pending.size() > 0;
+        if (!hasOutput && state != CLOSING) {
+            return;
+        }
+        if (!hasOutput && !writerBusy) {
+            sendFinLocked();
+            return;
+        }
+        Thread w = writer;
+        if (w == null) {
+            writer = Thread.ofVirtual().start(this::runWriter);
+        } else {
+            LockSupport.unpark(w);
+        }
+    }
+
+    private void runWriter() {
+        ByteBufferSink batch = null;
+        while (true) {
+            lock.lock();
+            try {
+                if (batch != null) {
+                    batch.clear();
+                    spare = batch;
+                    batch = null;
+                    writerBusy = false;
+                }
+                if (state == CLOSED || state == LINGERING) {
+                    writer = null;
+                    settled.signalAll();
+                    return;
+                }
+                if (pending != null && pending.size() > 0) {
+                    batch = pending;
+                    pending = null;
+                    writerBusy = true;
+                } else {
+                    settled.signalAll();
+                    if (state == OPEN && draining && !dispatching && !holdingPartialInput
+                            && !decoder.hasPartialMessage()) {
+                        // Shutting down and the last reply is out: this connection is done.
+                        state = CLOSING;
+                        closeReason = CloseReason.SHUTDOWN;
+                    }
+                    if (state == CLOSING) {
+                        sendFinLocked();
+                        writer = null;
+                        return;
+                    }
+                    if (retireWriter) {
+                        retireWriter = false;
+                        spare = null;
+                        writer = null;
+                        return;
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (batch == null) {
+                LockSupport.park(this);
+                continue;
+            }
+            if (!writeFully(batch.written())) {
+                return;
+            }
+        }
+    }
+
+    private boolean writeFully(ByteBuffer bytes) {
+        try {
+            while (bytes.hasRemaining()) {
+                int n = channel.write(bytes);
+                accountWritten(n, System.nanoTime());
+            }
+            return true;
+        } catch (IOException e) {
+            abortNow(CloseReason.IO_ERROR);
+            lock.lock();
+            try {
+                writer = null;
+                writerBusy = false;
+            } finally {
+                lock.unlock();
+            }
+            return false;
+        }
+    }
+
+    @Override
+    protected void writabilityChanged(boolean nowWritable) {
+        // Called under the output lock; the handler is told on a thread of its own, in lock order.
+        Thread.ofVirtual().start(() -> {
+            callbacks.lock();
+            try {
+                boolean current = isWritable();
+                if (state == OPEN && current != lastDeliveredWritable) {
+                    lastDeliveredWritable = current;
+                    ownerWritability(current);
+                }
+            } finally {
+                callbacks.unlock();
+            }
+        });
+    }
+
+    // ---- closing -----------------------------------------------------------------------------
+
+    @Override
+    public boolean isOpen() {
+        return state == OPEN;
+    }
+
+    @Override
+    public void abort() {
+        close(CloseReason.LOCAL_ABORT);
+    }
+
+    @Override
+    protected void close(CloseReason reason) {
+        switch (reason) {
+            case IO_ERROR, LOCAL_ABORT, SLOW_CONSUMER, SHUTDOWN_FORCED -> abortNow(reason);
+            default -> {
+                lock.lock();
+                try {
+                    if (state != OPEN) {
+                        return;
+                    }
+                    state = CLOSING;
+                    closeReason = reason;
+                    if (!(dispatching && Thread.currentThread() == reader)) {
+                        signalWriterLocked();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+    }
+
+    private void sendFinLocked() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException ignored) {
+            // the peer is gone already; closing below is all that is left
+        }
+        finished = true;
+        settled.signalAll();
+        group.signalChange();
+        if (inputClosed || limits.closeLinger().isZero()) {
+            state = CLOSED;
+            closeChannel();
+        } else {
+            state = LINGERING;
+            lingerDeadline = System.nanoTime() + limits.closeLinger().toNanos();
+        }
+    }
+
+    void abortNow(CloseReason reason) {
+        lock.lock();
+        try {
+            if (state == CLOSED) {
+                return;
+            }
+            if (closeReason == null || state == OPEN) {
+                closeReason = reason;
+            }
+            state = CLOSED;
+            finished = true;
+            pending = null;
+            queued.set(0);
+            settled.signalAll();
+            Thread w = writer;
+            if (w != null) {
+                LockSupport.unpark(w);
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException | RuntimeException ignored) {
+            // already closed
+        }
+        closeChannel();
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing wakes the reader; nothing else to do
+        }
+    }
+
+    /** Idle timers, the linger deadline and writer retirement. Sweeper thread. */
+    void sweep(long now) {
+        int s = state;
+        if (s == OPEN && hasTimers() && callbacks.tryLock()) {
+            try {
+                if (state == OPEN) {
+                    ownerIdleCheck(now);
+                }
+            } finally {
+                callbacks.unlock();
+            }
+            flush();
+        } else if (s == LINGERING && now - lingerDeadline >= 0) {
+            lock.lock();
+            try {
+                state = CLOSED;
+            } finally {
+                lock.unlock();
+            }
+            closeChannel();
+        }
+        Thread w = writer;
+        if (w != null && now - writeMark > WRITER_RETIRE_NANOS) {
+            lock.lock();
+            try {
+                if (writer == w && !writerBusy && (pending == null || pending.size() == 0)) {
+                    retireWriter = true;
+                    LockSupport.unpark(w);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    void abortOnStop() {
+        abortNow(CloseReason.SHUTDOWN_FORCED);
+    }
+
+    @Override
+    protected void beginDrain() {
+        draining = true;
+        if (isIdle()) {
+            close(CloseReason.SHUTDOWN);
+        }
+    }
+
+    @Override
+    protected boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    protected void forceClose() {
+        abortNow(CloseReason.SHUTDOWN_FORCED);
+    }
+
+    @Override
+    protected void release() {
+        closeChannel();
+    }
+
+    // ---- sequential sessions -----------------------------------------------------------------
+
+    private void runSession() throws IOException {
+        VtSession<I, O> session = new VtSession<>(this, decoder);
+        try {
+            protocol.session().serve(session);
+            flush();
+            close(CloseReason.LOCAL_CLOSE);
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            counters.errors.increment();
+            log.warn("connection {}: session failed, closing the connection", id, t);
+            abortNow(CloseReason.HANDLER_ERROR);
+        }
+    }
+
+    ByteBuffer input() {
+        return in;
+    }
+
+    void messageRead() {
+        counters.messagesIn.increment();
+    }
+
+    void markInputClosed() {
+        inputClosed = true;
+    }
+}

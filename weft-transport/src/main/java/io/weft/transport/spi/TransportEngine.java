@@ -1,0 +1,36 @@
+package io.weft.transport.spi;
+
+import io.weft.transport.Connection;
+import io.weft.transport.Listener;
+import io.weft.transport.ListenerLimits;
+import io.weft.transport.Protocol;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What an engine provides: listening sockets and outbound connections that drive Weft's
+ * {@link io.weft.transport.Handler} API. Implementations must pass the transport conformance suite.
+ *
+ * <p>An engine owns threads; {@link #close()} stops them. A {@link io.weft.transport.Server} closes the
+ * engines of its listeners when it shuts down, and a {@link io.weft.transport.Connector} its own.
+ */
+public interface TransportEngine extends AutoCloseable {
+
+    /** Short name for logs: "vthread", "loop". */
+    String name();
+
+    /** Binds {@code listener}'s address and starts accepting. */
+    BoundListener bind(Listener listener, ListenerCounters counters) throws IOException;
+
+    /**
+     * Opens an outbound connection. The future completes after the handler's {@code onOpen} ran, or
+     * exceptionally when the connection could not be made.
+     */
+    <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, Protocol<I, O> protocol,
+                                                    ListenerLimits limits, ListenerCounters counters);
+
+    /** Stops the engine's threads. Connections still open are aborted. Idempotent. */
+    @Override
+    void close();
+}

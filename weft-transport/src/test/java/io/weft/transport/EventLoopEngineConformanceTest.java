@@ -1,0 +1,9 @@
+package io.weft.transport;
+
+class EventLoopEngineConformanceTest extends TransportConformanceTest {
+
+    @Override
+    protected Engine engine() {
+        return Engine.LOOP;
+    }
+}
