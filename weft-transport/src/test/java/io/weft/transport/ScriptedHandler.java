@@ -13,6 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  *   <li>{@code boom}: throw from onMessage</li>
  *   <li>{@code big:N}: reply with N bytes (one frame)</li>
  *   <li>{@code close}: reply "bye", then close gracefully</li>
+ *   <li>{@code flood:N}: send N frames of 64 KiB, pausing whenever the connection is not writable and
+ *       resuming on {@code onWritabilityChanged(true)}, as a well-behaved producer does</li>
  * </ul>
  */
 final class ScriptedHandler implements Handler<ByteBuffer, ByteBuffer> {
@@ -42,6 +44,7 @@ final class ScriptedHandler implements Handler<ByteBuffer, ByteBuffer> {
     }
 
     private final Events events;
+    private int floodLeft;
 
     ScriptedHandler(Events events) {
         this.events = events;
@@ -68,12 +71,35 @@ final class ScriptedHandler implements Handler<ByteBuffer, ByteBuffer> {
             events.add("queued " + n);
             return;
         }
+        if (text.startsWith("flood:")) {
+            floodLeft = Integer.parseInt(text.substring(6));
+            flood(c);
+            return;
+        }
         if (text.equals("close")) {
             c.write(ByteBuffer.wrap("bye".getBytes(StandardCharsets.UTF_8)));
             c.close();
             return;
         }
         c.write(message);
+    }
+
+    private void flood(Connection<ByteBuffer> c) {
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        while (floodLeft > 0 && c.isWritable()) {
+            c.write(chunk.duplicate());
+            floodLeft--;
+        }
+        c.flush();
+        events.add(floodLeft > 0 ? "flood paused" : "flood done");
+    }
+
+    @Override
+    public void onWritabilityChanged(Connection<ByteBuffer> c, boolean writable) {
+        events.add("writable " + writable);
+        if (writable && floodLeft > 0) {
+            flood(c);
+        }
     }
 
     @Override

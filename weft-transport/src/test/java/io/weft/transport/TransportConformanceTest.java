@@ -334,6 +334,25 @@ abstract class TransportConformanceTest {
     }
 
     @Test
+    void producerPausesAtTheHighWatermarkAndResumesBelowTheLowOne() throws Exception {
+        Server server = start(ListenerLimits.DEFAULTS.withOutput(256 * 1024, 64 * 1024, 4L << 20));
+        try (TestClient client = new TestClient(server.address("test"))) {
+            client.send("flood:64");
+            assertThat(events.await("flood")).isEqualTo("flood paused");
+            assertThat(server.stats("test").slowConsumerDisconnects()).isZero();
+            for (int i = 0; i < 64; i++) {
+                assertThat(client.receive()).hasSize(64 * 1024);
+            }
+            assertThat(events.await("writable")).isEqualTo("writable false");
+            assertThat(events.await("writable")).isEqualTo("writable true");
+            assertThat(events.await("flood done")).isEqualTo("flood done");
+            client.send("after");
+            assertThat(client.receiveString()).isEqualTo("after");
+        }
+        assertThat(server.stats("test").slowConsumerDisconnects()).isZero();
+    }
+
+    @Test
     void oversizeFrameClosesOnlyThatConnection() throws Exception {
         Server server = start(Listener.loopback("test", engine().create(2),
                 Protocol.of("small", Framing.LENGTH.codec(new FrameLimits(1024)), () -> new ScriptedHandler(events))));

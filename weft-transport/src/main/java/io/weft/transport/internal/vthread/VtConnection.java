@@ -63,6 +63,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     private boolean writerBusy;
     private boolean retireWriter;
     private boolean lastDeliveredWritable = true;
+    private final java.util.Queue<Boolean> writabilityNotices = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private Thread reader;
     /** Unconsumed input, in read mode (position to limit). */
@@ -433,18 +434,23 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
 
     @Override
     protected void writabilityChanged(boolean nowWritable) {
-        // Called under the output lock; the handler is told on a thread of its own, in lock order.
+        // Called under the output lock, where the handler must not run. The change is queued and
+        // delivered, in order, by a virtual thread of its own that takes the handler lock.
+        writabilityNotices.add(nowWritable);
         Thread.ofVirtual().start(() -> {
             callbacks.lock();
             try {
-                boolean current = isWritable();
-                if (state == OPEN && current != lastDeliveredWritable) {
-                    lastDeliveredWritable = current;
-                    ownerWritability(current);
+                Boolean next;
+                while ((next = writabilityNotices.poll()) != null) {
+                    if (state == OPEN && next != lastDeliveredWritable) {
+                        lastDeliveredWritable = next;
+                        ownerWritability(next);
+                    }
                 }
             } finally {
                 callbacks.unlock();
             }
+            endOfBatch();
         });
     }
 
