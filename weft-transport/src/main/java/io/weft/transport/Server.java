@@ -66,7 +66,9 @@ public final class Server implements AutoCloseable {
                         b.localAddress());
             }
         } catch (IOException | RuntimeException e) {
-            shutdown(Duration.ZERO);
+            bound.values().forEach(BoundListener::stopAccepting);
+            closeEngines();
+            shutdownSummary = new ShutdownSummary(0, 0);
             throw e;
         }
         return this;
@@ -109,12 +111,16 @@ public final class Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Map<TransportEngine, Boolean> engines = new IdentityHashMap<>();
-        listeners.values().forEach(l -> engines.put(l.engine(), Boolean.TRUE));
-        new ArrayList<>(engines.keySet()).forEach(TransportEngine::close);
+        closeEngines();
         shutdownSummary = total;
         log.info("shut down: {} connections closed gracefully, {} by force", total.graceful(), total.forced());
         return total;
+    }
+
+    private void closeEngines() {
+        Map<TransportEngine, Boolean> engines = new IdentityHashMap<>();
+        listeners.values().forEach(l -> engines.put(l.engine(), Boolean.TRUE));
+        new ArrayList<>(engines.keySet()).forEach(TransportEngine::close);
     }
 
     @Override

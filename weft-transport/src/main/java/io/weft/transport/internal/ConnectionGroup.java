@@ -98,7 +98,13 @@ public final class ConnectionGroup {
     /** See {@link io.weft.transport.spi.BoundListener#drain(long)}. */
     public ShutdownSummary drain(long deadlineNanos) throws InterruptedException {
         draining = true;
-        List<BaseConnection<?, ?>> all = new ArrayList<>(live);
+        // Connections that already sent their FIN (lingering after an earlier close) are not counted.
+        List<BaseConnection<?, ?>> all = new ArrayList<>();
+        for (BaseConnection<?, ?> c : live) {
+            if (!c.isFinished()) {
+                all.add(c);
+            }
+        }
         all.forEach(BaseConnection::beginDrain);
         lock.lock();
         try {
@@ -121,6 +127,7 @@ public final class ConnectionGroup {
                 c.forceClose();
             }
         }
+        forced = Math.min(forced, all.size() + lateArrivals.get());
         return new ShutdownSummary(all.size() + lateArrivals.get() - forced, forced);
     }
 

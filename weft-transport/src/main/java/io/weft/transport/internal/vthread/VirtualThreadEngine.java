@@ -5,6 +5,7 @@ import io.weft.transport.Listener;
 import io.weft.transport.ListenerLimits;
 import io.weft.transport.Protocol;
 import io.weft.transport.internal.ConnectionGroup;
+import io.weft.transport.internal.SharedBufferPool;
 import io.weft.transport.internal.Sockets;
 import io.weft.transport.spi.BoundListener;
 import io.weft.transport.spi.ListenerCounters;
@@ -28,6 +29,8 @@ public final class VirtualThreadEngine implements TransportEngine {
     private final Set<VtConnection<?, ?>> connections = ConcurrentHashMap.newKeySet();
     private final Map<ListenerCounters, ConnectionGroup> outboundGroups = new IdentityHashMap<>();
     private final IdleSweeper sweeper = new IdleSweeper(connections);
+    /** Large read buffers, lent to readers for the length of a burst. */
+    final SharedBufferPool largeBuffers = new SharedBufferPool(VtConnection.LARGE_READ, 256);
     private volatile boolean closed;
 
     @Override

@@ -60,6 +60,9 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     private ByteBufferSink pending;
     private ByteBufferSink spare;
     private volatile Thread writer;
+    /** A batch the reader started writing inline and left for the writer to finish. */
+    private ByteBufferSink carrySink;
+    private ByteBuffer carryBytes;
     private boolean writerBusy;
     private boolean retireWriter;
     private boolean lastDeliveredWritable = true;
@@ -67,7 +70,9 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
 
     private Thread reader;
     /** Unconsumed input, in read mode (position to limit). */
-    private ByteBuffer in = ByteBuffer.allocate(SMALL_READ).flip();
+    private final ByteBuffer small = ByteBuffer.allocate(SMALL_READ);
+    private ByteBuffer in = small.flip();
+    private boolean readFilledLast;
     private java.io.InputStream availability;
 
     VtConnection(VirtualThreadEngine engine, ConnectionGroup group, Protocol<I, O> protocol, SocketChannel channel)
@@ -162,28 +167,50 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     int fill() throws IOException {
         in.compact();
         if (!in.hasRemaining()) {
-            // An incomplete message fills the buffer: grow it; the decoder's limits bound how far.
-            in = ByteBuffer.allocate(Math.max(LARGE_READ, in.capacity() * 2)).put(in.flip());
-        } else if (in.capacity() > SMALL_READ && in.position() <= SMALL_READ && available() == 0) {
-            // Nothing waiting: give the large buffer back before blocking, so idle means small.
-            in = ByteBuffer.allocate(SMALL_READ).put(in.flip());
-        } else if (in.capacity() == SMALL_READ && in.position() > 0 && available() > 0) {
-            in = ByteBuffer.allocate(LARGE_READ).put(in.flip());
+            grow();
+        } else if (in != small && in.position() <= small.capacity() && !readFilledLast) {
+            // The burst is over: back to the small buffer before blocking, so idle means small.
+            ByteBuffer large = in;
+            in = small.clear().put(large.flip());
+            engine.largeBuffers.release(large);
         }
         int space = in.remaining();
         int n = channel.read(in);
         in.flip();
+        readFilledLast = n == space;
         if (n > 0) {
             readMark = System.nanoTime();
             counters.bytesIn.add(n);
-            if (n == space && in.capacity() == SMALL_READ && available() > 0) {
-                // A burst: continue it in a large buffer rather than in small reads.
-                ByteBuffer large = ByteBuffer.allocate(LARGE_READ);
-                large.put(in);
-                in = large.flip();
+            if (readFilledLast && in == small && available() > 0) {
+                // A burst: carry on in a large pooled buffer rather than in small reads.
+                ByteBuffer large = engine.largeBuffers.acquire();
+                in = large.put(small).flip();
+                readFilledLast = false;
+                small.clear();
+                int more = channel.read(in.compact());
+                in.flip();
+                if (more > 0) {
+                    counters.bytesIn.add(more);
+                    n += more;
+                    readFilledLast = more == large.capacity() - (in.limit() - more);
+                }
             }
         }
         return n;
+    }
+
+    /** An incomplete message fills the buffer: grow it; the decoder's limits bound how far. */
+    private void grow() {
+        ByteBuffer old = in;
+        int capacity = old == small ? engine.largeBuffers.bufferSize() : old.capacity() * 2;
+        ByteBuffer bigger = capacity == engine.largeBuffers.bufferSize() ? engine.largeBuffers.acquire()
+                : ByteBuffer.allocate(capacity);
+        in = bigger.put(old.flip());
+        if (old == small) {
+            small.clear();
+        } else if (old.isDirect() && old.capacity() == engine.largeBuffers.bufferSize()) {
+            engine.largeBuffers.release(old);
+        }
     }
 
     private int available() throws IOException {
@@ -234,7 +261,9 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             lock.unlock();
         }
         closeChannel();
-        in = null;
+        if (in != small && in.isDirect()) {
+            engine.largeBuffers.release(in);
+        }
         engine.removed(this);
         group.unregister(this);
         callbacks.lock();
@@ -247,14 +276,69 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
 
     /** After each batch of input: flush what the handler wrote, and close if draining and idle. */
     private void endOfBatch() {
+        ByteBufferSink batch = null;
         lock.lock();
         try {
-            signalWriterLocked();
+            // Only the reader may write inline: switching the channel's blocking mode waits for any
+            // read in progress, and the reader is the one thread that is not in a read.
+            if (Thread.currentThread() == reader && !writerBusy && pending != null && pending.size() > 0
+                    && state != CLOSED) {
+                batch = pending;
+                pending = null;
+                writerBusy = true;
+            } else {
+                signalWriterLocked();
+            }
         } finally {
             lock.unlock();
         }
+        if (batch != null) {
+            writeInline(batch);
+        }
         if (draining && isIdle()) {
             close(CloseReason.SHUTDOWN);
+        }
+    }
+
+    /**
+     * Writes a batch from the reader without blocking: the channel is switched to non-blocking for the
+     * one call (for a socket used by virtual threads that only flips a flag; no system call). What the
+     * socket does not take goes to the writer thread, so a peer that stops reading never stalls the
+     * reader. Most replies fit, and then no thread switch happens at all.
+     */
+    private void writeInline(ByteBufferSink batch) {
+        ByteBuffer bytes = batch.written();
+        try {
+            channel.configureBlocking(false);
+            try {
+                accountWritten(channel.write(bytes), System.nanoTime());
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException | RuntimeException e) {
+            abortNow(CloseReason.IO_ERROR);
+            return;
+        }
+        lock.lock();
+        try {
+            if (bytes.hasRemaining()) {
+                carrySink = batch;
+                carryBytes = bytes;
+                Thread w = writer;
+                if (w == null) {
+                    writer = Thread.ofVirtual().start(this::runWriter);
+                } else {
+                    LockSupport.unpark(w);
+                }
+            } else {
+                batch.clear();
+                spare = batch;
+                writerBusy = false;
+                settled.signalAll();
+                signalWriterLocked();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -330,8 +414,14 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
         }
     }
 
-    /** Blocks until queued output has been written or the connection closed. For sessions. */
-    void awaitFlushed() {
+    /** Writes queued output from the session's own thread and waits until all of it is out. */
+    void flushAndWait() {
+        endOfBatch();
+        awaitFlushed();
+    }
+
+    /** Blocks until queued output has been written or the connection closed. */
+    private void awaitFlushed() {
         lock.lock();
         try {
             while (state == OPEN && (writerBusy || (pending != null && pending.size() > 0))) {
@@ -361,6 +451,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
 
     private void runWriter() {
         ByteBufferSink batch = null;
+        ByteBuffer bytes = null;
         while (true) {
             lock.lock();
             try {
@@ -375,11 +466,22 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
                     settled.signalAll();
                     return;
                 }
-                if (pending != null && pending.size() > 0) {
+                if (carrySink != null) {
+                    // The reader wrote part of this batch; finish it (writerBusy is already ours).
+                    batch = carrySink;
+                    bytes = carryBytes;
+                    carrySink = null;
+                    carryBytes = null;
+                } else if (writerBusy) {
+                    // The reader is writing inline and will signal if it leaves anything.
+                    bytes = null;
+                } else if (pending != null && pending.size() > 0) {
                     batch = pending;
+                    bytes = batch.written();
                     pending = null;
                     writerBusy = true;
                 } else {
+                    bytes = null;
                     settled.signalAll();
                     if (state == OPEN && draining && !dispatching && !holdingPartialInput
                             && !decoder.hasPartialMessage()) {
@@ -402,11 +504,11 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             } finally {
                 lock.unlock();
             }
-            if (batch == null) {
+            if (bytes == null) {
                 LockSupport.park(this);
                 continue;
             }
-            if (!writeFully(batch.written())) {
+            if (!writeFully(bytes)) {
                 return;
             }
         }
@@ -450,7 +552,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             } finally {
                 callbacks.unlock();
             }
-            endOfBatch();
+            flush();
         });
     }
 

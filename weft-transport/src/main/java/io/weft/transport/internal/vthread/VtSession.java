@@ -44,8 +44,7 @@ final class VtSession<I, O> implements Session<I, O> {
 
     @Override
     public void flush() {
-        connection.flush();
-        connection.awaitFlushed();
+        connection.flushAndWait();
     }
 
     @Override

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Memory per idle connection, side by side in one run: Weft's event-loop and virtual-thread engines,
+# a Netty 4.2 epoll echo server and a Go net echo server.
+#
+# For each server: measure it with no connections, open CONNECTIONS (default 19,000: what fits under
+# the 20,000 open-file cap per process on this machine, with room for the server's own files), check
+# each with one echoed byte, let them sit idle, and measure again.
+#
+#  - RSS delta: growth of the server's resident memory, from /proc/PID/status.
+#  - heap after GC (JVM servers): live heap after a full GC (jcmd GC.run, then GC.heap_info).
+# JVM servers run with a fixed, pre-touched heap (-Xms=-Xmx, AlwaysPreTouch), so heap growth cannot
+# hide in or inflate the RSS figure: for them the cost per connection is RSS delta + heap delta. For
+# Go, RSS delta covers everything.
+#
+#   bench/idle.sh                     # CONNECTIONS=19000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+CONNECTIONS=${CONNECTIONS:-19000}
+SETTLE=${SETTLE:-3}
+SERVERS=${SERVERS:-"weft-loop weft-vthread netty-epoll go-net"}
+JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
+
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+heap_kib() {
+  "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+'
+}
+is_jvm() { [[ "$1" != go-net ]]; }
+
+build_all
+out="$RESULTS_DIR/idle-$(date +%Y%m%d-%H%M%S).txt"
+{
+  echo "# bench/idle.sh $(date -u +%FT%TZ): $CONNECTIONS idle connections, each checked with one echo first"
+  echo "# JVM servers: $JVM_OPTS; JDK: $("$JAVA" -version 2>&1 | head -1); Go: $(go version | cut -d' ' -f3)"
+  printf '%-14s%12s%14s%16s%16s%14s\n' server connections "RSS delta MiB" "RSS B/conn" "heap B/conn" "total B/conn"
+} | tee "$out"
+
+for server in $SERVERS; do
+  if is_jvm "$server"; then start_server "$server" "$JVM_OPTS"; else start_server "$server"; fi
+  pid=$SERVER_JVM_PID
+  sleep 2
+  heap0=0; is_jvm "$server" && heap0=$(heap_kib "$pid")
+  rss0=$(rss_kib "$pid")
+  fifo="$BENCH_TMP/hold"; rm -f "$fifo"; mkfifo "$fifo"
+  python3 bench/idle_clients.py 127.0.0.1 "$SERVER_PORT" "$CONNECTIONS" <"$fifo" >"$BENCH_TMP/clients.out" &
+  clients=$!
+  exec 9>"$fifo"
+  for _ in $(seq 1 1200); do
+    grep -q ready "$BENCH_TMP/clients.out" 2>/dev/null && break
+    kill -0 "$clients" 2>/dev/null || break
+    sleep 0.1
+  done
+  ready=$(grep -oE 'ready [0-9]+' "$BENCH_TMP/clients.out" | grep -oE '[0-9]+' || echo 0)
+  sleep "$SETTLE"
+  heap1=0; is_jvm "$server" && heap1=$(heap_kib "$pid")
+  rss1=$(rss_kib "$pid")
+  exec 9>&-
+  wait "$clients" || true
+  stop_server
+  python3 - "$server" "$ready" "$rss0" "$rss1" "$heap0" "$heap1" <<'PY' | tee -a "$out"
+import sys
+server, n, rss0, rss1, heap0, heap1 = sys.argv[1], int(sys.argv[2]), *map(int, sys.argv[3:])
+if n == 0:
+    print(f"{server:<14} no connection was served"); sys.exit()
+rss = (rss1 - rss0) * 1024 / n
+heap = (heap1 - heap0) * 1024 / n
+print(f"{server:<14}{n:>12}{(rss1 - rss0) / 1024:>14.1f}{rss:>16.0f}{heap:>16.0f}{rss + heap:>14.0f}")
+PY
+done
+echo "results: $out" >&2
