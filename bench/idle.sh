@@ -2,15 +2,18 @@
 # Memory per idle connection, side by side in one run: Weft's event-loop and virtual-thread engines,
 # a Netty 4.2 epoll echo server and a Go net echo server.
 #
-# For each server: measure it with no connections, open CONNECTIONS (default 19,000: what fits under
-# the 20,000 open-file cap per process on this machine, with room for the server's own files), check
-# each with one echoed byte, let them sit idle, and measure again.
+# For each server: warm it up with WARMUP of echo load; for JVM servers, also open and close one round of
+# CONNECTIONS, so the accept path is compiled and the JIT's own memory growth is not charged to the
+# connections (Go has no JIT, and a round of connections would only hand its freed memory back to the
+# second round, hiding its cost). Then measure with no connections, open CONNECTIONS (default 19,000:
+# what fits under the 20,000 open-file cap per process here, with room for the server's own files),
+# check each with one echoed byte, let them sit idle for SETTLE seconds, and measure again.
 #
-#  - RSS delta: growth of the server's resident memory, from /proc/PID/status.
-#  - heap after GC (JVM servers): live heap after a full GC (jcmd GC.run, then GC.heap_info).
-# JVM servers run with a fixed, pre-touched heap (-Xms=-Xmx, AlwaysPreTouch), so heap growth cannot
-# hide in or inflate the RSS figure: for them the cost per connection is RSS delta + heap delta. For
-# Go, RSS delta covers everything.
+#  - RSS delta: growth of the server's resident memory (/proc/PID/status VmRSS).
+#  - heap after GC (JVM servers): growth of live objects after a full GC (jcmd GC.class_histogram).
+# JVM servers run with a fixed, pre-touched heap (-Xms=-Xmx, AlwaysPreTouch), so the heap is resident
+# before and after and the RSS delta is the native part alone: their cost per connection is RSS delta
+# + heap delta. For Go, RSS delta covers everything.
 #
 #   bench/idle.sh                     # CONNECTIONS=19000
 set -euo pipefail
@@ -19,13 +22,15 @@ source bench/lib.sh
 
 CONNECTIONS=${CONNECTIONS:-19000}
 SETTLE=${SETTLE:-3}
+WARMUP=${WARMUP:-5s}
 SERVERS=${SERVERS:-"weft-loop weft-vthread netty-epoll go-net"}
 JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 heap_kib() {
-  "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
-  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+'
+  # The class histogram runs a full GC first and totals the live objects, whatever the collector
+  # (a JVM pinned to one core picks the serial collector).
+  "$JAVA_HOME/bin/jcmd" "$1" GC.class_histogram | awk '/^Total/ {print int($3 / 1024)}'
 }
 is_jvm() { [[ "$1" != go-net ]]; }
 
@@ -40,6 +45,10 @@ out="$RESULTS_DIR/idle-$(date +%Y%m%d-%H%M%S).txt"
 for server in $SERVERS; do
   if is_jvm "$server"; then start_server "$server" "$JVM_OPTS"; else start_server "$server"; fi
   pid=$SERVER_JVM_PID
+  taskset -c "$LOAD_CPU" ./weft bench echo --port "$SERVER_PORT" -c 50 --in-flight 4 --warmup 0 -d "$WARMUP" >/dev/null
+  if is_jvm "$server"; then
+    python3 bench/idle_clients.py 127.0.0.1 "$SERVER_PORT" "$CONNECTIONS" </dev/null >/dev/null
+  fi
   sleep 2
   heap0=0; is_jvm "$server" && heap0=$(heap_kib "$pid")
   rss0=$(rss_kib "$pid")
@@ -66,7 +75,9 @@ if n == 0:
     print(f"{server:<14} no connection was served"); sys.exit()
 rss = (rss1 - rss0) * 1024 / n
 heap = (heap1 - heap0) * 1024 / n
-print(f"{server:<14}{n:>12}{(rss1 - rss0) / 1024:>14.1f}{rss:>16.0f}{heap:>16.0f}{rss + heap:>14.0f}")
+# A small negative RSS delta is the allocator returning memory: it is noise, not a saving.
+print(f"{server:<14}{n:>12}{(rss1 - rss0) / 1024:>14.1f}{rss:>16.0f}{heap:>16.0f}{max(rss, 0) + heap:>14.0f}"
+      f"   (RSS {rss0}K -> {rss1}K, heap {heap0}K -> {heap1}K)")
 PY
 done
 echo "results: $out" >&2

@@ -11,6 +11,8 @@ import io.weft.transport.ListenerLimits;
 import io.weft.transport.Protocol;
 import io.weft.transport.spi.ListenerCounters;
 import java.net.InetSocketAddress;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,6 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
 
     protected final long id = IDS.incrementAndGet();
     protected final ConnectionGroup group;
-    protected final ListenerLimits limits;
-    protected final ListenerCounters counters;
     protected final Decoder<I> decoder;
     protected final Encoder<? super O> encoder;
     protected final Handler<I, O> handler;
@@ -43,15 +43,23 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
     protected long writeMark;
     private long heartbeatMark;
 
-    /** Bytes queued and not yet written; guarded by the engine's output discipline. */
-    protected final AtomicLong queued = new AtomicLong();
+    private static final VarHandle QUEUED;
+
+    static {
+        try {
+            QUEUED = MethodHandles.lookup().findVarHandle(BaseConnection.class, "queued", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Bytes queued and not yet written. A field with a VarHandle, not an AtomicLong: one less object. */
+    private volatile long queued;
     private volatile boolean writable = true;
 
     protected BaseConnection(ConnectionGroup group, Protocol<I, O> protocol, InetSocketAddress localAddress,
                              InetSocketAddress remoteAddress, long nowNanos) {
         this.group = group;
-        this.limits = group.limits();
-        this.counters = group.counters();
         this.decoder = protocol.codec().newDecoder();
         this.encoder = protocol.codec().encoder();
         this.handler = protocol.handlers() == null ? null : protocol.handlers().get();
@@ -60,6 +68,15 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
         this.readMark = nowNanos;
         this.writeMark = nowNanos;
         this.heartbeatMark = nowNanos;
+    }
+
+    /** The limits of this connection's listener; kept on the group, not copied into each connection. */
+    protected final ListenerLimits limits() {
+        return group.limits();
+    }
+
+    protected final ListenerCounters counters() {
+        return group.counters();
     }
 
     @Override
@@ -99,7 +116,7 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
 
     @Override
     public final long queuedOutputBytes() {
-        return queued.get();
+        return queued;
     }
 
     @Override
@@ -134,11 +151,11 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
      * caller must then abort the connection as a slow consumer.
      */
     protected final boolean accountQueued(long bytes) {
-        long now = queued.addAndGet(bytes);
-        if (now > limits.maxQueuedOutput()) {
+        long now = (long) QUEUED.getAndAdd(this, bytes) + bytes;
+        if (now > limits().maxQueuedOutput()) {
             return false;
         }
-        if (writable && now > limits.highWatermark()) {
+        if (writable && now > limits().highWatermark()) {
             writable = false;
             writabilityChanged(false);
         }
@@ -151,12 +168,22 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
             return;
         }
         writeMark = nowNanos;
-        counters.bytesOut.add(bytes);
-        long now = queued.addAndGet(-bytes);
-        if (!writable && now < limits.lowWatermark()) {
+        counters().bytesOut.add(bytes);
+        long now = (long) QUEUED.getAndAdd(this, -bytes) - bytes;
+        if (!writable && now < limits().lowWatermark()) {
             writable = true;
             writabilityChanged(true);
         }
+    }
+
+    /** Forgets queued output that will never be written (the connection closed). */
+    protected final void discardQueued(long bytes) {
+        QUEUED.getAndAdd(this, -bytes);
+    }
+
+    /** Forgets all queued output: the connection was aborted. */
+    protected final void clearQueued() {
+        queued = 0;
     }
 
     /** Called when writability flips; engines deliver it to the handler on the owner thread. */
@@ -164,9 +191,9 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
 
     /** Aborts as a slow consumer, counted once. */
     protected final void slowConsumer() {
-        counters.slowConsumerDisconnects.increment();
+        counters().slowConsumerDisconnects.increment();
         log.debug("connection {} queued more than {} bytes of output: disconnected as a slow consumer", id,
-                limits.maxQueuedOutput());
+                limits().maxQueuedOutput());
         close(CloseReason.SLOW_CONSUMER);
     }
 
@@ -182,7 +209,7 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
 
     /** Delivers one message. Returns false when the handler threw (the connection is then closing). */
     protected final boolean ownerMessage(I message) {
-        counters.messagesIn.increment();
+        counters().messagesIn.increment();
         try {
             handler.onMessage(this, message);
             return true;
@@ -210,31 +237,31 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
         try {
             handler.onClose(this, reason);
         } catch (Throwable t) {
-            counters.errors.increment();
+            counters().errors.increment();
             log.warn("connection {}: handler failed in onClose", id, t);
         }
     }
 
     protected final void handlerFailed(Throwable t) {
-        counters.errors.increment();
+        counters().errors.increment();
         log.warn("connection {}: handler failed, closing the connection", id, t);
         close(CloseReason.HANDLER_ERROR);
     }
 
     /** Fires whichever idle events are due at {@code now}. Owner thread only. */
     protected final void ownerIdleCheck(long now) {
-        long readIdle = limits.readIdleTimeout().toNanos();
+        long readIdle = limits().readIdleTimeout().toNanos();
         if (readIdle > 0 && now - readMark >= readIdle) {
             fireIdle(IdleEvent.READ_IDLE);
             close(CloseReason.IDLE_TIMEOUT);
             return;
         }
-        long writeIdle = limits.writeIdleTimeout().toNanos();
+        long writeIdle = limits().writeIdleTimeout().toNanos();
         if (writeIdle > 0 && now - writeMark >= writeIdle) {
             writeMark = now;
             fireIdle(IdleEvent.WRITE_IDLE);
         }
-        long heartbeat = limits.heartbeatInterval().toNanos();
+        long heartbeat = limits().heartbeatInterval().toNanos();
         if (heartbeat > 0 && now - heartbeatMark >= heartbeat) {
             heartbeatMark = now;
             fireIdle(IdleEvent.HEARTBEAT);
@@ -254,8 +281,8 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
 
     /** Whether any idle timer is set, i.e. whether sweeps need to look at this connection. */
     protected final boolean hasTimers() {
-        return !limits.readIdleTimeout().isZero() || !limits.writeIdleTimeout().isZero()
-                || !limits.heartbeatInterval().isZero();
+        return !limits().readIdleTimeout().isZero() || !limits().writeIdleTimeout().isZero()
+                || !limits().heartbeatInterval().isZero();
     }
 
     /** How often to sweep for these limits: a tenth of the shortest timer, within 10 ms and 1 s. */

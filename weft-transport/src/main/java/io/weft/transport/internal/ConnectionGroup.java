@@ -95,6 +95,11 @@ public final class ConnectionGroup {
         }
     }
 
+    /** Calls {@code action} for each live connection (weakly consistent, like the set it walks). */
+    public void forEach(java.util.function.Consumer<BaseConnection<?, ?>> action) {
+        live.forEach(action);
+    }
+
     /** See {@link io.weft.transport.spi.BoundListener#drain(long)}. */
     public ShutdownSummary drain(long deadlineNanos) throws InterruptedException {
         draining = true;

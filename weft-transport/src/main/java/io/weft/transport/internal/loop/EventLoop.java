@@ -33,6 +33,8 @@ final class EventLoop implements Runnable {
     final BufferPool pool = new BufferPool(CHUNK_SIZE, 1024);
     /** Scratch array for gathering writes; references are cleared after each use. */
     final ByteBuffer[] gather = new ByteBuffer[64];
+    /** Where encoders write, pointed at one connection at a time. */
+    final LoopSink sink = new LoopSink();
     /** The time at the start of this turn, so hot paths need not read the clock. */
     long now = System.nanoTime();
 

@@ -1,7 +1,6 @@
 package io.weft.transport.internal.loop;
 
 import io.weft.codec.ByteBufferSink;
-import io.weft.codec.ByteSink;
 import io.weft.codec.ProtocolException;
 import io.weft.transport.CloseReason;
 import io.weft.transport.Protocol;
@@ -21,7 +20,7 @@ import java.util.ArrayDeque;
  *
  * <p>Input is read into the loop's shared buffer and decoded in place; only the bytes of an incomplete
  * message are copied into a pooled buffer of the connection's own. Output is encoded into pooled
- * chunks (through {@link Sink}, the encoder's {@link ByteSink}); the last chunk takes appends, and each chunk
+ * chunks (through the loop's {@link LoopSink}); the last chunk takes appends, and each chunk
  * goes back to the pool once written, so a quiet connection holds no buffer at all.
  */
 final class LoopConnection<I, O> extends BaseConnection<I, O> {
@@ -50,9 +49,6 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
     private ByteBuffer inbound;
     /** Queued output; the last chunk is in write mode, the others in read mode. Null when empty. */
     private ArrayDeque<ByteBuffer> out;
-    /** Bytes appended through the {@link ByteSink} methods, to account what one encode added. */
-    private long appended;
-    private final Sink sink = new Sink();
     int loopIndex = -1;
 
     LoopConnection(EventLoop loop, ConnectionGroup group, Protocol<I, O> protocol, SocketChannel channel,
@@ -67,8 +63,8 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
         key = existing != null ? existing : channel.register(loop.selector, SelectionKey.OP_READ, this);
         key.attach(this);
         key.interestOps(SelectionKey.OP_READ);
-        long sweep = Math.min(sweepIntervalNanos(limits),
-                Math.clamp(limits.closeLinger().toNanos() / 10, 10_000_000L, 1_000_000_000L));
+        long sweep = Math.min(sweepIntervalNanos(limits()),
+                Math.clamp(limits().closeLinger().toNanos() / 10, 10_000_000L, 1_000_000_000L));
         loop.add(this, sweep);
         group.register(this);
         ownerOpen();
@@ -106,7 +102,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
                     break;
                 }
                 readMark = loop.now;
-                counters.bytesIn.add(n);
+                counters().bytesIn.add(n);
                 buf.flip();
                 decodeAll(buf);
                 keepLeftover(buf);
@@ -193,7 +189,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
     }
 
     private void protocolError(ProtocolException e) {
-        counters.errors.increment();
+        counters().errors.increment();
         log.debug("connection {}: protocol error: {}", id, e.getMessage());
         if (e.reply() != null) {
             writeBytes(e.reply());
@@ -226,10 +222,10 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
         if (state != OPEN) {
             return;
         }
-        long before = appended;
+        LoopSink sink = loop.sink.target(this);
         encoder.encode(message, sink);
-        counters.messagesOut.increment();
-        if (!accountQueued(appended - before)) {
+        counters().messagesOut.increment();
+        if (!accountQueued(sink.written())) {
             slowConsumer();
         }
     }
@@ -263,10 +259,10 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
             if (state == OPEN) {
                 writeBytes0(bytes);
                 if (message) {
-                    counters.messagesOut.increment();
+                    counters().messagesOut.increment();
                 }
             } else {
-                queued.addAndGet(-bytes.remaining());
+                discardQueued(bytes.remaining());
             }
         });
     }
@@ -338,7 +334,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
     }
 
     private boolean isIdle() {
-        return out == null && inbound == null && queued.get() == 0 && !decoder.hasPartialMessage();
+        return out == null && inbound == null && queuedOutputBytes() == 0 && !decoder.hasPartialMessage();
     }
 
     private void updateInterest() {
@@ -384,47 +380,27 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
         return t;
     }
 
-    /** The encoder's view of this connection's output: appends to the tail chunk. Loop thread only. */
-    private final class Sink implements ByteSink {
+    void sinkByte(int value) {
+        tail(1).put((byte) value);
+    }
 
-        @Override
-        public ByteSink writeByte(int value) {
-            tail(1).put((byte) value);
-            appended++;
-            return this;
-        }
+    void sinkInt(int value) {
+        tail(4).putInt(value);
+    }
 
-        @Override
-        public ByteSink writeInt(int value) {
-            tail(4).putInt(value);
-            appended += 4;
-            return this;
-        }
-
-        @Override
-        public ByteSink writeBytes(byte[] source, int offset, int length) {
-            appended += length;
-            while (length > 0) {
-                ByteBuffer t = tail(1);
-                int n = Math.min(length, t.remaining());
-                t.put(source, offset, n);
-                offset += n;
-                length -= n;
-            }
-            return this;
-        }
-
-        @Override
-        public ByteSink writeBytes(ByteBuffer source) {
-            writeBytes0(source);
-            return this;
+    void sinkBytes(byte[] source, int offset, int length) {
+        while (length > 0) {
+            ByteBuffer t = tail(1);
+            int n = Math.min(length, t.remaining());
+            t.put(source, offset, n);
+            offset += n;
+            length -= n;
         }
     }
 
-    private void writeBytes0(ByteBuffer source) {
+    void writeBytes0(ByteBuffer source) {
         int from = source.position();
         int length = source.remaining();
-        appended += length;
         while (length > 0) {
             ByteBuffer t = tail(1);
             int n = Math.min(length, t.remaining());
@@ -481,11 +457,11 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
         }
         finished = true;
         group.signalChange();
-        if (inputClosed || limits.closeLinger().isZero()) {
+        if (inputClosed || limits().closeLinger().isZero()) {
             finalClose();
         } else {
             state = LINGERING;
-            lingerDeadline = loop.now + limits.closeLinger().toNanos();
+            lingerDeadline = loop.now + limits().closeLinger().toNanos();
             updateInterest();
         }
     }
@@ -502,7 +478,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
         } catch (IOException | RuntimeException ignored) {
             // the socket may already be gone; closing it is all that matters
         }
-        queued.set(0);
+        clearQueued();
         finalClose();
     }
 

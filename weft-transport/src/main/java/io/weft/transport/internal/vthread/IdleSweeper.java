@@ -2,6 +2,7 @@ package io.weft.transport.internal.vthread;
 
 import io.weft.transport.ListenerLimits;
 import io.weft.transport.internal.BaseConnection;
+import io.weft.transport.internal.ConnectionGroup;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -15,13 +16,13 @@ final class IdleSweeper implements Runnable {
     /** Even without idle timers, sweep this often so lingering closes and idle writers end. */
     private static final long DEFAULT_INTERVAL = 500_000_000L;
 
-    private final Set<VtConnection<?, ?>> connections;
+    private final Set<ConnectionGroup> groups;
     private volatile long interval = DEFAULT_INTERVAL;
     private volatile boolean running;
     private Thread thread;
 
-    IdleSweeper(Set<VtConnection<?, ?>> connections) {
-        this.connections = connections;
+    IdleSweeper(Set<ConnectionGroup> groups) {
+        this.groups = groups;
     }
 
     synchronized void ensureRunning(ListenerLimits limits) {
@@ -47,8 +48,8 @@ final class IdleSweeper implements Runnable {
         while (running) {
             LockSupport.parkNanos(interval);
             long now = System.nanoTime();
-            for (VtConnection<?, ?> c : connections) {
-                c.sweep(now);
+            for (ConnectionGroup group : groups) {
+                group.forEach(c -> ((VtConnection<?, ?>) c).sweep(now));
             }
         }
     }

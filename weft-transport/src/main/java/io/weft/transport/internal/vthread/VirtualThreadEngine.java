@@ -26,9 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VirtualThreadEngine implements TransportEngine {
 
-    private final Set<VtConnection<?, ?>> connections = ConcurrentHashMap.newKeySet();
+    /** The groups (listeners, connectors) this engine serves; their live sets hold the connections. */
+    private final Set<ConnectionGroup> groups = ConcurrentHashMap.newKeySet();
     private final Map<ListenerCounters, ConnectionGroup> outboundGroups = new IdentityHashMap<>();
-    private final IdleSweeper sweeper = new IdleSweeper(connections);
+    private final IdleSweeper sweeper = new IdleSweeper(groups);
     /** Large read buffers, lent to readers for the length of a burst. */
     final SharedBufferPool largeBuffers = new SharedBufferPool(VtConnection.LARGE_READ, 256);
     private volatile boolean closed;
@@ -75,13 +76,9 @@ public final class VirtualThreadEngine implements TransportEngine {
                       CompletableFuture<Connection<O>> opened) throws IOException {
         Sockets.configure(channel);
         VtConnection<I, O> c = new VtConnection<>(this, group, protocol, channel);
-        connections.add(c);
+        groups.add(group);
         sweeper.ensureRunning(group.limits());
         c.start(opened);
-    }
-
-    void removed(VtConnection<?, ?> c) {
-        connections.remove(c);
     }
 
     private void ensureOpen() {
@@ -97,8 +94,8 @@ public final class VirtualThreadEngine implements TransportEngine {
         }
         closed = true;
         sweeper.stop();
-        for (VtConnection<?, ?> c : connections) {
-            c.abortOnStop();
+        for (ConnectionGroup group : groups) {
+            group.forEach(c -> ((VtConnection<?, ?>) c).abortOnStop());
         }
     }
 }

@@ -29,9 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Input: an idle reader blocks on a small buffer of its own; when a read fills it and the socket
  * says more is waiting, it moves to a large one for the burst and gives it back before blocking again.
  */
-final class VtConnection<I, O> extends BaseConnection<I, O> {
+final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable {
 
-    static final int SMALL_READ = 512;
+    static final int SMALL_READ = 128;
     static final int LARGE_READ = 64 * 1024;
     /** A writer with nothing to send for this long exits; the next write starts a new one. */
     private static final long WRITER_RETIRE_NANOS = 1_000_000_000L;
@@ -46,7 +46,8 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     private final Protocol<I, O> protocol;
     final ReentrantLock callbacks = new ReentrantLock();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition settled = lock.newCondition();
+    /** Signalled when output drains or the connection finishes; made on first wait. Guarded by lock. */
+    private Condition settled;
 
     private volatile int state = OPEN;
     private CloseReason closeReason;
@@ -58,7 +59,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     private long lingerDeadline;
 
     private ByteBufferSink pending;
-    private ByteBufferSink spare;
+    private volatile ByteBufferSink spare;
     private volatile Thread writer;
     /** A batch the reader started writing inline and left for the writer to finish. */
     private ByteBufferSink carrySink;
@@ -66,9 +67,12 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     private boolean writerBusy;
     private boolean retireWriter;
     private boolean lastDeliveredWritable = true;
-    private final java.util.Queue<Boolean> writabilityNotices = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Writability changes waiting for delivery; made on the first change. Guarded by lock. */
+    private java.util.Queue<Boolean> writabilityNotices;
 
     private Thread reader;
+    /** Completed once the handler's onOpen ran (outbound connections); cleared when read. */
+    private CompletableFuture<Connection<O>> opened;
     /** Unconsumed input, in read mode (position to limit). */
     private final ByteBuffer small = ByteBuffer.allocate(SMALL_READ);
     private ByteBuffer in = small.flip();
@@ -85,29 +89,29 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     }
 
     void start(CompletableFuture<Connection<O>> opened) {
-        reader = Thread.ofVirtual().unstarted(() -> runReader(opened));
+        this.opened = opened;
+        reader = Thread.ofVirtual().unstarted(this);
         reader.start();
     }
 
-    // ---- the reader --------------------------------------------------------------------------
-
-    private void runReader(CompletableFuture<Connection<O>> opened) {
-        group.register(this);
+    /**
+     * The reader thread's body. An idle connection is parked inside this loop, and the frames below
+     * the park are its memory cost: this method is entered once per connection and so runs
+     * interpreted, so it is kept to one small frame that calls out for everything but the read.
+     */
+    @Override
+    public void run() {
         try {
-            if (protocol.isSequential()) {
-                runSession();
-            } else {
-                callbacks.lock();
-                try {
-                    ownerOpen();
-                } finally {
-                    callbacks.unlock();
+            if (!startReading()) {
+                return;
+            }
+            while (state == OPEN) {
+                if (fill() < 0) {
+                    inputClosed = true;
+                    close(CloseReason.PEER_CLOSED);
+                    break;
                 }
-                if (opened != null) {
-                    opened.complete(this);
-                }
-                endOfBatch();
-                readLoop();
+                dispatchBatch();
             }
             discardUntilClosed();
         } catch (IOException e) {
@@ -119,25 +123,53 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
         }
     }
 
-    private void readLoop() throws IOException {
-        while (state == OPEN) {
-            int n = fill();
-            if (n < 0) {
-                inputClosed = true;
-                close(CloseReason.PEER_CLOSED);
-                return;
-            }
-            callbacks.lock();
-            dispatching = true;
-            try {
-                decodeAll();
-            } finally {
-                dispatching = false;
-                callbacks.unlock();
-            }
-            holdingPartialInput = in.hasRemaining();
-            endOfBatch();
+    /** Registers, runs onOpen (or the whole session). True when the read loop should follow. */
+    private boolean startReading() throws IOException {
+        group.register(this);
+        CompletableFuture<Connection<O>> whenOpen = opened;
+        opened = null;
+        if (protocol.isSequential()) {
+            runSession();
+            discardUntilClosed();
+            return false;
         }
+        callbacks.lock();
+        try {
+            ownerOpen();
+        } finally {
+            callbacks.unlock();
+        }
+        if (whenOpen != null) {
+            whenOpen.complete(this);
+        }
+        endOfBatch();
+        return true;
+    }
+
+    private void dispatchBatch() {
+        callbacks.lock();
+        dispatching = true;
+        try {
+            decodeAll();
+        } finally {
+            dispatching = false;
+            callbacks.unlock();
+        }
+        holdingPartialInput = in.hasRemaining();
+        endOfBatch();
+    }
+
+    private void signalSettled() {
+        if (settled != null) {
+            settled.signalAll();
+        }
+    }
+
+    private Condition settled() {
+        if (settled == null) {
+            settled = lock.newCondition();
+        }
+        return settled;
     }
 
     private void decodeAll() {
@@ -146,7 +178,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             try {
                 message = decoder.decode(in);
             } catch (ProtocolException e) {
-                counters.errors.increment();
+                counters().errors.increment();
                 log.debug("connection {}: protocol error: {}", id, e.getMessage());
                 if (e.reply() != null) {
                     writeBytes(e.reply());
@@ -180,7 +212,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
         readFilledLast = n == space;
         if (n > 0) {
             readMark = System.nanoTime();
-            counters.bytesIn.add(n);
+            counters().bytesIn.add(n);
             if (readFilledLast && in == small && available() > 0) {
                 // A burst: carry on in a large pooled buffer rather than in small reads.
                 ByteBuffer large = engine.largeBuffers.acquire();
@@ -190,7 +222,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
                 int more = channel.read(in.compact());
                 in.flip();
                 if (more > 0) {
-                    counters.bytesIn.add(more);
+                    counters().bytesIn.add(more);
                     n += more;
                     readFilledLast = more == large.capacity() - (in.limit() - more);
                 }
@@ -234,7 +266,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
         lock.lock();
         try {
             while (!finished) {
-                settled.awaitUninterruptibly();
+                settled().awaitUninterruptibly();
             }
         } finally {
             lock.unlock();
@@ -250,8 +282,8 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             finished = true;
             pending = null;
             spare = null;
-            queued.set(0);
-            settled.signalAll();
+            clearQueued();
+            signalSettled();
             reason = closeReason == null ? CloseReason.PEER_CLOSED : closeReason;
             Thread w = writer;
             if (w != null) {
@@ -264,7 +296,6 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
         if (in != small && in.isDirect()) {
             engine.largeBuffers.release(in);
         }
-        engine.removed(this);
         group.unregister(this);
         callbacks.lock();
         try {
@@ -334,7 +365,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
                 batch.clear();
                 spare = batch;
                 writerBusy = false;
-                settled.signalAll();
+                signalSettled();
                 signalWriterLocked();
             }
         } finally {
@@ -365,7 +396,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             ByteBufferSink out = pendingLocked();
             int before = out.size();
             encoder.encode(message, out);
-            counters.messagesOut.increment();
+            counters().messagesOut.increment();
             withinCap = accountQueued(out.size() - before);
         } finally {
             lock.unlock();
@@ -425,7 +456,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
         lock.lock();
         try {
             while (state == OPEN && (writerBusy || (pending != null && pending.size() > 0))) {
-                settled.awaitUninterruptibly();
+                settled().awaitUninterruptibly();
             }
         } finally {
             lock.unlock();
@@ -463,7 +494,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
                 }
                 if (state == CLOSED || state == LINGERING) {
                     writer = null;
-                    settled.signalAll();
+                    signalSettled();
                     return;
                 }
                 if (carrySink != null) {
@@ -482,7 +513,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
                     writerBusy = true;
                 } else {
                     bytes = null;
-                    settled.signalAll();
+                    signalSettled();
                     if (state == OPEN && draining && !dispatching && !holdingPartialInput
                             && !decoder.hasPartialMessage()) {
                         // Shutting down and the last reply is out: this connection is done.
@@ -536,14 +567,24 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
 
     @Override
     protected void writabilityChanged(boolean nowWritable) {
-        // Called under the output lock, where the handler must not run. The change is queued and
+        // Called with or without the output lock held, where the handler must not run. The change is queued and
         // delivered, in order, by a virtual thread of its own that takes the handler lock.
-        writabilityNotices.add(nowWritable);
+        java.util.Queue<Boolean> notices;
+        lock.lock();
+        try {
+            if (writabilityNotices == null) {
+                writabilityNotices = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            }
+            notices = writabilityNotices;
+            notices.add(nowWritable);
+        } finally {
+            lock.unlock();
+        }
         Thread.ofVirtual().start(() -> {
             callbacks.lock();
             try {
                 Boolean next;
-                while ((next = writabilityNotices.poll()) != null) {
+                while ((next = notices.poll()) != null) {
                     if (state == OPEN && next != lastDeliveredWritable) {
                         lastDeliveredWritable = next;
                         ownerWritability(next);
@@ -597,14 +638,14 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             // the peer is gone already; closing below is all that is left
         }
         finished = true;
-        settled.signalAll();
+        signalSettled();
         group.signalChange();
-        if (inputClosed || limits.closeLinger().isZero()) {
+        if (inputClosed || limits().closeLinger().isZero()) {
             state = CLOSED;
             closeChannel();
         } else {
             state = LINGERING;
-            lingerDeadline = System.nanoTime() + limits.closeLinger().toNanos();
+            lingerDeadline = System.nanoTime() + limits().closeLinger().toNanos();
         }
     }
 
@@ -620,8 +661,8 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
             state = CLOSED;
             finished = true;
             pending = null;
-            queued.set(0);
-            settled.signalAll();
+            clearQueued();
+            signalSettled();
             Thread w = writer;
             if (w != null) {
                 LockSupport.unpark(w);
@@ -665,6 +706,17 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
                 lock.unlock();
             }
             closeChannel();
+        }
+        if (spare != null && writer == null && now - writeMark > WRITER_RETIRE_NANOS) {
+            // Quiet for a while: let the output buffer go, so an idle connection holds none.
+            lock.lock();
+            try {
+                if (!writerBusy && (pending == null || pending.size() == 0)) {
+                    spare = null;
+                }
+            } finally {
+                lock.unlock();
+            }
         }
         Thread w = writer;
         if (w != null && now - writeMark > WRITER_RETIRE_NANOS) {
@@ -718,7 +770,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
         } catch (IOException e) {
             throw e;
         } catch (Throwable t) {
-            counters.errors.increment();
+            counters().errors.increment();
             log.warn("connection {}: session failed, closing the connection", id, t);
             abortNow(CloseReason.HANDLER_ERROR);
         }
@@ -729,7 +781,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> {
     }
 
     void messageRead() {
-        counters.messagesIn.increment();
+        counters().messagesIn.increment();
     }
 
     void markInputClosed() {
