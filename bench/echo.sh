@@ -5,7 +5,8 @@
 # Each server is pinned to core SERVER_CPU (0) and the load generator (`weft bench echo`, closed loop,
 # every byte checked) to core LOAD_CPU (1). Two workloads: 64-byte ping-pong over 50 connections,
 # and the same with 16 messages in flight per connection. ROUNDS > 1 repeats the whole matrix,
-# interleaving servers, and reports the median round.
+# interleaving servers, and reports medians; the ratio to Netty pairs each round with Netty's in the
+# same round (bench/echo_report.py).
 #
 #   bench/echo.sh                      # defaults: DURATION=10s WARMUP=3s ROUNDS=1
 #   DURATION=20s ROUNDS=3 bench/echo.sh
@@ -21,6 +22,10 @@ SIZE=${SIZE:-64}
 SERVERS=${SERVERS:-"netty-epoll weft-loop weft-vthread go-net"}
 WORKLOADS=${WORKLOADS:-"1 16"}
 
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+[[ ${DURATION%s} -ge 5 && "$DURATION" == *s && "$WARMUP" == *s ]] || { echo "echo.sh: DURATION (>= 5s) and WARMUP in whole seconds" >&2; exit 1; }
+
 build_all
 raw="$BENCH_TMP/raw.txt"
 : >"$raw"
@@ -28,9 +33,18 @@ for round in $(seq 1 "$ROUNDS"); do
   for server in $SERVERS; do
     start_server "$server"
     for depth in $WORKLOADS; do
-      line=$(taskset -c "$LOAD_CPU" ./weft bench echo --port "$SERVER_PORT" -c "$CONNECTIONS" \
-               --in-flight "$depth" --size "$SIZE" --warmup "$WARMUP" -d "$DURATION" -t 1)
-      echo "round=$round server=$server in_flight=$depth $line" | tee -a "$raw" >&2
+      taskset -c "$LOAD_CPU" ./weft bench echo --port "$SERVER_PORT" -c "$CONNECTIONS" \
+        --in-flight "$depth" --size "$SIZE" --warmup "$WARMUP" -d "$DURATION" -t 1 >"$BENCH_TMP/load.out" &
+      load=$!
+      # The server's CPU use over the middle of the measured window: a server below 100% is waiting
+      # for the load generator, so its rate says more about the generator than about the server.
+      sleep $(( ${WARMUP%s} + 2 ))
+      t0=$(cpu_ticks "$SERVER_PID"); s0=$(date +%s%N)
+      sleep $(( ${DURATION%s} - 3 ))
+      t1=$(cpu_ticks "$SERVER_PID"); s1=$(date +%s%N)
+      wait "$load"
+      busy=$(( (t1 - t0) * 1000000000 / CLK_TCK * 100 / (s1 - s0) ))
+      echo "round=$round server=$server in_flight=$depth server_cpu=$busy $(cat "$BENCH_TMP/load.out")" | tee -a "$raw" >&2
     done
     stop_server
   done
@@ -40,22 +54,8 @@ out="$RESULTS_DIR/echo-$(date +%Y%m%d-%H%M%S).txt"
 {
   echo "# bench/echo.sh $(date -u +%FT%TZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
   echo "# server on core $SERVER_CPU, load on core $LOAD_CPU; $CONNECTIONS connections, $SIZE-byte messages,"
-  echo "# closed loop, warmup $WARMUP, measured $DURATION, median of $ROUNDS round(s); JDK: $("$JAVA" -version 2>&1 | head -1)"
-  python3 - "$raw" <<'PY'
-import re, statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    f = dict(re.findall(r'([\w/]+)=([\w.\-]+)', line))
-    rows.setdefault((f['server'], int(f['in_flight'])), []).append(f)
-def med(fs, k): return statistics.median(float(f[k]) for f in fs)
-print(f"{'server':<14}{'in-flight':>10}{'msgs/s':>12}{'p50 us':>10}{'p99 us':>10}{'vs netty':>10}{'errors':>8}")
-for (server, depth), fs in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-    rate = med(fs, 'msgs/s')
-    base = rows.get(('netty-epoll', depth))
-    ratio = f"{rate / med(base, 'msgs/s'):.2f}x" if base else "-"
-    errors = sum(int(f['errors']) for f in fs)
-    print(f"{server:<14}{depth:>10}{rate:>12.0f}{med(fs, 'p50_us'):>10.1f}{med(fs, 'p99_us'):>10.1f}{ratio:>10}{errors:>8}")
-PY
+  echo "# closed loop, warmup $WARMUP, measured $DURATION, median of $ROUNDS round(s), ratios paired per round; JDK: $("$JAVA" -version 2>&1 | head -1)"
+  python3 bench/echo_report.py "$raw"
   echo
   echo "# raw runs"
   cat "$raw"

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 public final class ByteBufferSink implements ByteSink {
 
     private ByteBuffer buffer;
+    private ByteBuffer view;
 
     public ByteBufferSink(int initialCapacity) {
         this.buffer = ByteBuffer.allocate(Math.max(16, initialCapacity));
@@ -14,6 +15,17 @@ public final class ByteBufferSink implements ByteSink {
     /** The bytes written so far, ready to read (a view; the sink keeps writing after its limit). */
     public ByteBuffer written() {
         return buffer.duplicate().flip();
+    }
+
+    /**
+     * The bytes written so far, ready to read, in a view the sink reuses: no allocation unless the sink
+     * grew since the last call. Valid until the next write or {@link #clear()}.
+     */
+    public ByteBuffer readable() {
+        if (view == null || view.capacity() != buffer.capacity()) {
+            view = buffer.duplicate();
+        }
+        return view.limit(buffer.position()).position(0);
     }
 
     /** Forgets what was written, keeping the capacity. */

@@ -9,7 +9,8 @@ package io.weft.transport;
  * previous one. On the event-loop engine all calls come from the connection's event loop: a handler
  * must not block there, since that stalls every connection on the loop. On the virtual-thread engine
  * calls come from the connection's own virtual thread (idle events may come from the engine's idle
- * sweeper, under the same mutual exclusion), and blocking is fine: it only delays this connection.
+ * sweeper and writability changes from a short-lived virtual thread, always under the same mutual
+ * exclusion), and blocking is fine: it only delays this connection.
  *
  * <h2>Buffers</h2>
  * A message that is a view on received bytes (a {@code ByteBuffer} from the framing codecs, say) is

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,8 @@ final class EventLoop implements Runnable {
     final BufferPool pool = new BufferPool(CHUNK_SIZE, 1024);
     /** Scratch array for gathering writes; references are cleared after each use. */
     final ByteBuffer[] gather = new ByteBuffer[64];
+    /** Empty output queues, lent to connections while they have output, so quiet ones hold none. */
+    private final ArrayDeque<ArrayDeque<ByteBuffer>> queues = new ArrayDeque<>();
     /** Where encoders write, pointed at one connection at a time. */
     final LoopSink sink = new LoopSink();
     /** The time at the start of this turn, so hot paths need not read the clock. */
@@ -76,6 +79,17 @@ final class EventLoop implements Runnable {
         tasks.add(task);
         if (!inLoop() && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
+        }
+    }
+
+    ArrayDeque<ByteBuffer> acquireQueue() {
+        ArrayDeque<ByteBuffer> q = queues.pollLast();
+        return q != null ? q : new ArrayDeque<>(4);
+    }
+
+    void releaseQueue(ArrayDeque<ByteBuffer> q) {
+        if (queues.size() < 1024) {
+            queues.addLast(q);
         }
     }
 

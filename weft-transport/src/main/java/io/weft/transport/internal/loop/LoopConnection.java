@@ -314,6 +314,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
             return;
         }
         if (out.isEmpty()) {
+            loop.releaseQueue(out);
             out = null;
         } else {
             tail.compact();
@@ -372,7 +373,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
                 t.flip();
             }
             if (out == null) {
-                out = new ArrayDeque<>(4);
+                out = loop.acquireQueue();
             }
             t = loop.pool.acquire(loop.pool.chunkSize());
             out.addLast(t);
@@ -501,6 +502,8 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
             for (ByteBuffer b : out) {
                 loop.pool.release(b);
             }
+            out.clear();
+            loop.releaseQueue(out);
             out = null;
         }
         loop.remove(this);
