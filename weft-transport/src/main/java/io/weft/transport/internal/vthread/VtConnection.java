@@ -76,8 +76,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     /** Unconsumed input, in read mode (position to limit). */
     private final ByteBuffer small = ByteBuffer.allocate(SMALL_READ);
     private ByteBuffer in = small.flip();
-    /** The last read filled its buffer or used the large one: more input is likely waiting. */
-    private boolean bursting;
+    private boolean readFilledLast;
     private java.io.InputStream availability;
 
     VtConnection(VirtualThreadEngine engine, ConnectionGroup group, Protocol<I, O> protocol, SocketChannel channel)
@@ -113,9 +112,6 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
                     break;
                 }
                 dispatchBatch();
-                // Let the other connections run first: by the time this one reads again its next
-                // request has usually arrived, and the read succeeds instead of parking in the poller.
-                Thread.yield();
             }
             discardUntilClosed();
         } catch (IOException e) {
@@ -199,54 +195,40 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     /**
      * Reads more input after what is unconsumed, blocking until some arrives. Returns the byte count,
      * or -1 at end of stream.
-     *
-     * <p>An idle reader blocks on its small buffer, so a quiet connection pins nothing large. While a
-     * burst lasts (the last read filled its buffer, or went into the large one), the reader first asks
-     * the socket how much is waiting, one cheap ioctl, and reads all of it into a pooled large buffer
-     * in one call; when nothing is waiting it returns to the small buffer before it blocks.
      */
     int fill() throws IOException {
         in.compact();
         if (!in.hasRemaining()) {
             grow();
-        } else if (bursting) {
-            int waiting = available();
-            if (waiting == 0) {
-                bursting = false;
-                useSmallIfItFits();
-            } else if (in == small && waiting > in.remaining()) {
-                in = engine.largeBuffers.acquire().put(small.flip());
-                small.clear();
-            }
-        } else {
-            useSmallIfItFits();
+        } else if (in != small && in.position() <= small.capacity() && !readFilledLast) {
+            // The burst is over: back to the small buffer before blocking, so idle means small.
+            ByteBuffer large = in;
+            in = small.clear().put(large.flip());
+            engine.largeBuffers.release(large);
         }
         int space = in.remaining();
         int n = channel.read(in);
         in.flip();
+        readFilledLast = n == space;
         if (n > 0) {
             readMark = System.nanoTime();
             counters().bytesIn.add(n);
-            bursting = n == space || in != small;
-        }
-        return n;
-    }
-
-    private void useSmallIfItFits() {
-        if (in != small && in.position() <= small.capacity()) {
-            ByteBuffer large = in;
-            in = small.clear().put(large.flip());
-            if (large.isDirect()) {
-                engine.largeBuffers.release(large);
+            if (readFilledLast && in == small && available() > 0) {
+                // A burst: carry on in a large pooled buffer rather than in small reads.
+                ByteBuffer large = engine.largeBuffers.acquire();
+                in = large.put(small).flip();
+                readFilledLast = false;
+                small.clear();
+                int more = channel.read(in.compact());
+                in.flip();
+                if (more > 0) {
+                    counters().bytesIn.add(more);
+                    n += more;
+                    readFilledLast = more == large.capacity() - (in.limit() - more);
+                }
             }
         }
-    }
-
-    private int available() throws IOException {
-        if (availability == null) {
-            availability = channel.socket().getInputStream();
-        }
-        return availability.available();
+        return n;
     }
 
     /** An incomplete message fills the buffer: grow it; the decoder's limits bound how far. */
@@ -263,6 +245,12 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         }
     }
 
+    private int available() throws IOException {
+        if (availability == null) {
+            availability = channel.socket().getInputStream();
+        }
+        return availability.available();
+    }
 
     /** After closing started: read and drop input until the peer's FIN, then finish closing. */
     private void discardUntilClosed() throws IOException {
