@@ -311,8 +311,8 @@ abstract class TransportConformanceTest {
                 }
                 return null;
             });
-            events.await("open");
-            events.await("open");
+            // No waiting on "open" events here: the hog may be cut before the polite connection's
+            // open is even reported, and waiting for it would skip past the close.
             for (int i = 0; i < 500; i++) {
                 polite.send("p" + i);
                 assertThat(polite.receiveString()).isEqualTo("p" + i);
