@@ -6,35 +6,12 @@
 #
 # Arguments go to JMH. Defaults (-f 1 -wi 3 -w 2s -i 3 -r 2s -prof gc) apply only to options the
 # arguments do not set; passing any -prof replaces the gc profiler. With no arguments the pattern is
-# "Frame". Use JDK 25 or newer: JAVA_HOME if it qualifies, else the newest one under /usr/lib/jvm.
+# "Frame". The JDK is found by scripts/jdk.sh, as for ./weft.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Major version of the JDK at $1 from its release file ("1.8.0" reads as 1: too old either way).
-jdk_major() {
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
-}
-
-find_jdk() {
-  local major
-  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-    major=$(jdk_major "$JAVA_HOME")
-    if (( ${major:-0} >= 25 )); then echo "$JAVA_HOME"; return; fi
-  fi
-  local best="" best_major=0 dir
-  for dir in /usr/lib/jvm/*; do
-    [[ -x "$dir/bin/java" && ! -L "$dir" ]] || continue
-    major=$(jdk_major "$dir")
-    if (( ${major:-0} >= 25 && ${major:-0} > best_major )); then best=$dir; best_major=$major; fi
-  done
-  [[ -n "$best" ]] && echo "$best"
-}
-
-if ! JAVA_HOME=$(find_jdk); then
-  echo "jmh.sh: no JDK 25 or newer found (set JAVA_HOME or install one under /usr/lib/jvm)" >&2
-  exit 1
-fi
-export JAVA_HOME
+# shellcheck source=../scripts/jdk.sh
+source scripts/jdk.sh
 
 ./mvnw -q -pl weft-jmh -am package -DskipTests
 
