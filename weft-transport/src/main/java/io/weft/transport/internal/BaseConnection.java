@@ -144,6 +144,11 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
         close(CloseReason.LOCAL_CLOSE);
     }
 
+    @Override
+    public void abort() {
+        close(CloseReason.LOCAL_ABORT);
+    }
+
     // ---- output accounting -------------------------------------------------------------------
 
     /**

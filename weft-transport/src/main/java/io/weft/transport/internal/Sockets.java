@@ -40,6 +40,15 @@ public final class Sockets {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
+    /** Pause after a failed accept (EMFILE, ENFILE, ENOBUFS) before trying again. */
+    public static void acceptBackoff() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Refuses a connection over the limit: sends the protocol's reject reply if it has one (a single
      * non-blocking attempt, so a peer cannot stall the acceptor), then closes.

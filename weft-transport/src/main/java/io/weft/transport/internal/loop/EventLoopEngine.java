@@ -64,7 +64,7 @@ public final class EventLoopEngine implements TransportEngine {
     public BoundListener bind(Listener listener, ListenerCounters counters) throws IOException {
         loops();
         LoopAcceptor acceptor = new LoopAcceptor(this, listener, new ConnectionGroup(listener.limits(), counters));
-        acceptor.start();
+        acceptor.start(Thread.ofPlatform().daemon(true));
         return acceptor;
     }
 

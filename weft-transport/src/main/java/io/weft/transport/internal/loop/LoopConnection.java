@@ -420,11 +420,6 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
     }
 
     @Override
-    public void abort() {
-        close(CloseReason.LOCAL_ABORT);
-    }
-
-    @Override
     protected void close(CloseReason reason) {
         if (!loop.inLoop()) {
             loop.execute(() -> close(reason));

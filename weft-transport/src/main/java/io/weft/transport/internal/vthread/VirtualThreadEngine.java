@@ -43,7 +43,7 @@ public final class VirtualThreadEngine implements TransportEngine {
     public BoundListener bind(Listener listener, ListenerCounters counters) throws IOException {
         ensureOpen();
         VtAcceptor acceptor = new VtAcceptor(this, listener, new ConnectionGroup(listener.limits(), counters));
-        acceptor.start();
+        acceptor.start(Thread.ofVirtual());
         return acceptor;
     }
 

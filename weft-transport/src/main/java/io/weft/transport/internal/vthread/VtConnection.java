@@ -605,11 +605,6 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     }
 
     @Override
-    public void abort() {
-        close(CloseReason.LOCAL_ABORT);
-    }
-
-    @Override
     protected void close(CloseReason reason) {
         switch (reason) {
             case IO_ERROR, LOCAL_ABORT, SLOW_CONSUMER, SHUTDOWN_FORCED -> abortNow(reason);
