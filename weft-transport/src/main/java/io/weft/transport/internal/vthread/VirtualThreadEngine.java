@@ -31,7 +31,7 @@ public final class VirtualThreadEngine implements TransportEngine {
     private final Map<ListenerCounters, ConnectionGroup> outboundGroups = new IdentityHashMap<>();
     private final IdleSweeper sweeper = new IdleSweeper(groups);
     /** Large read buffers, lent to readers for the length of a burst. */
-    final SharedBufferPool largeBuffers = new SharedBufferPool(VtConnection.LARGE_READ, 256);
+    final SharedBufferPool largeBuffers = new SharedBufferPool(VtInput.LARGE_READ, 256);
     private volatile boolean closed;
 
     @Override

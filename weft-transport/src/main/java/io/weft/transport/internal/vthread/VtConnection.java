@@ -26,13 +26,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code lock} guards output and state. Order: callbacks, then lock; never the other way round. Only
  * the reader calls {@code onClose}, as it exits, so closing from any thread never waits for a handler.
  *
- * <p>Input: an idle reader blocks on a small buffer of its own; when a read fills it and the socket
- * says more is waiting, it moves to a large one for the burst and gives it back before blocking again.
+ * <p>Input buffering is {@link VtInput}'s.
  */
 final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable {
 
-    static final int SMALL_READ = 128;
-    static final int LARGE_READ = 64 * 1024;
     /** A writer with nothing to send for this long exits; the next write starts a new one. */
     private static final long WRITER_RETIRE_NANOS = 1_000_000_000L;
 
@@ -73,11 +70,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     private Thread reader;
     /** Completed once the handler's onOpen ran (outbound connections); cleared when read. */
     private CompletableFuture<Connection<O>> opened;
-    /** Unconsumed input, in read mode (position to limit). */
-    private final ByteBuffer small = ByteBuffer.allocate(SMALL_READ);
-    private ByteBuffer in = small.flip();
-    private boolean readFilledLast;
-    private java.io.InputStream availability;
+    private final VtInput input;
 
     VtConnection(VirtualThreadEngine engine, ConnectionGroup group, Protocol<I, O> protocol, SocketChannel channel)
             throws IOException {
@@ -86,6 +79,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         this.engine = engine;
         this.channel = channel;
         this.protocol = protocol;
+        this.input = new VtInput(channel, engine.largeBuffers);
     }
 
     void start(CompletableFuture<Connection<O>> opened) {
@@ -155,7 +149,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             dispatching = false;
             callbacks.unlock();
         }
-        holdingPartialInput = in.hasRemaining();
+        holdingPartialInput = input.buffer().hasRemaining();
         endOfBatch();
     }
 
@@ -173,6 +167,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     }
 
     private void decodeAll() {
+        ByteBuffer in = input.buffer();
         while (state == OPEN && in.hasRemaining()) {
             I message;
             try {
@@ -192,64 +187,14 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         }
     }
 
-    /**
-     * Reads more input after what is unconsumed, blocking until some arrives. Returns the byte count,
-     * or -1 at end of stream.
-     */
+    /** Reads more input (see {@link VtInput#fill()}) and counts it. */
     int fill() throws IOException {
-        in.compact();
-        if (!in.hasRemaining()) {
-            grow();
-        } else if (in != small && in.position() <= small.capacity() && !readFilledLast) {
-            // The burst is over: back to the small buffer before blocking, so idle means small.
-            ByteBuffer large = in;
-            in = small.clear().put(large.flip());
-            engine.largeBuffers.release(large);
-        }
-        int space = in.remaining();
-        int n = channel.read(in);
-        in.flip();
-        readFilledLast = n == space;
+        int n = input.fill();
         if (n > 0) {
             readMark = System.nanoTime();
             counters().bytesIn.add(n);
-            if (readFilledLast && in == small && available() > 0) {
-                // A burst: carry on in a large pooled buffer rather than in small reads.
-                ByteBuffer large = engine.largeBuffers.acquire();
-                in = large.put(small).flip();
-                readFilledLast = false;
-                small.clear();
-                int more = channel.read(in.compact());
-                in.flip();
-                if (more > 0) {
-                    counters().bytesIn.add(more);
-                    n += more;
-                    readFilledLast = more == large.capacity() - (in.limit() - more);
-                }
-            }
         }
         return n;
-    }
-
-    /** An incomplete message fills the buffer: grow it; the decoder's limits bound how far. */
-    private void grow() {
-        ByteBuffer old = in;
-        int capacity = old == small ? engine.largeBuffers.bufferSize() : old.capacity() * 2;
-        ByteBuffer bigger = capacity == engine.largeBuffers.bufferSize() ? engine.largeBuffers.acquire()
-                : ByteBuffer.allocate(capacity);
-        in = bigger.put(old.flip());
-        if (old == small) {
-            small.clear();
-        } else if (old.isDirect() && old.capacity() == engine.largeBuffers.bufferSize()) {
-            engine.largeBuffers.release(old);
-        }
-    }
-
-    private int available() throws IOException {
-        if (availability == null) {
-            availability = channel.socket().getInputStream();
-        }
-        return availability.available();
     }
 
     /** After closing started: read and drop input until the peer's FIN, then finish closing. */
@@ -257,7 +202,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         ByteBuffer scratch = null;
         while (!inputClosed && state != CLOSED) {
             if (scratch == null) {
-                scratch = ByteBuffer.allocate(SMALL_READ);
+                scratch = ByteBuffer.allocate(VtInput.SMALL_READ);
             }
             if (channel.read(scratch.clear()) < 0) {
                 inputClosed = true;
@@ -293,9 +238,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             lock.unlock();
         }
         closeChannel();
-        if (in != small && in.isDirect()) {
-            engine.largeBuffers.release(in);
-        }
+        input.release();
         group.unregister(this);
         callbacks.lock();
         try {
@@ -426,7 +369,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
 
     private ByteBufferSink pendingLocked() {
         if (pending == null) {
-            pending = spare != null ? spare : new ByteBufferSink(SMALL_READ);
+            pending = spare != null ? spare : new ByteBufferSink(VtInput.SMALL_READ);
             spare = null;
         }
         return pending;
@@ -772,7 +715,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     }
 
     ByteBuffer input() {
-        return in;
+        return input.buffer();
     }
 
     void messageRead() {

@@ -1,0 +1,103 @@
+package io.weft.transport.internal.vthread;
+
+import io.weft.transport.internal.SharedBufferPool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * A reader's input buffer. While idle the reader blocks on a small buffer of its own, so a quiet
+ * connection pins nothing large; when a read fills it and the socket says more is waiting (one
+ * ioctl), the burst continues in a pooled large buffer, which goes back to the pool before the reader
+ * blocks again. Reader thread only.
+ */
+final class VtInput {
+
+    static final int SMALL_READ = 128;
+    static final int LARGE_READ = 64 * 1024;
+
+    private final SocketChannel channel;
+    private final SharedBufferPool largeBuffers;
+    private final ByteBuffer small = ByteBuffer.allocate(SMALL_READ);
+    /** Unconsumed input, in read mode (position to limit). */
+    private ByteBuffer in = small.flip();
+    private boolean readFilledLast;
+    private InputStream availability;
+
+    VtInput(SocketChannel channel, SharedBufferPool largeBuffers) {
+        this.channel = channel;
+        this.largeBuffers = largeBuffers;
+    }
+
+    /** The unconsumed input, position to limit; the decoder reads from here. */
+    ByteBuffer buffer() {
+        return in;
+    }
+
+    /**
+     * Reads more input after what is unconsumed, blocking until some arrives. Returns the byte count,
+     * or -1 at end of stream.
+     */
+    int fill() throws IOException {
+        in.compact();
+        if (!in.hasRemaining()) {
+            grow();
+        } else if (in != small && in.position() <= small.capacity() && !readFilledLast) {
+            // The burst is over: back to the small buffer before blocking, so idle means small.
+            ByteBuffer large = in;
+            in = small.clear().put(large.flip());
+            largeBuffers.release(large);
+        }
+        int space = in.remaining();
+        int n = channel.read(in);
+        in.flip();
+        readFilledLast = n == space;
+        if (n > 0 && readFilledLast && in == small && available() > 0) {
+            // A burst: carry on in a large pooled buffer rather than in small reads.
+            ByteBuffer large = largeBuffers.acquire();
+            in = large.put(small).flip();
+            small.clear();
+            int more = channel.read(in.compact());
+            in.flip();
+            readFilledLast = false;
+            if (more > 0) {
+                n += more;
+                readFilledLast = more == large.capacity() - (in.limit() - more);
+            }
+        }
+        return n;
+    }
+
+    /** An incomplete message fills the buffer: grow it; the decoder's limits bound how far. */
+    private void grow() {
+        ByteBuffer old = in;
+        int capacity = old == small ? LARGE_READ : old.capacity() * 2;
+        ByteBuffer bigger = capacity == LARGE_READ ? largeBuffers.acquire() : ByteBuffer.allocate(capacity);
+        in = bigger.put(old.flip());
+        if (old == small) {
+            small.clear();
+        } else if (isPooled(old)) {
+            largeBuffers.release(old);
+        }
+    }
+
+    private int available() throws IOException {
+        if (availability == null) {
+            availability = channel.socket().getInputStream();
+        }
+        return availability.available();
+    }
+
+    private static boolean isPooled(ByteBuffer b) {
+        return b.isDirect() && b.capacity() == LARGE_READ;
+    }
+
+    /** Gives a borrowed large buffer back; the connection is done reading. */
+    void release() {
+        if (isPooled(in)) {
+            largeBuffers.release(in);
+        }
+        in = small.clear().flip();
+    }
+}
