@@ -1,0 +1,81 @@
+package io.weft.transport.internal.vthread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weft.transport.internal.SharedBufferPool;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The reader's buffering over a real socket: a burst borrows a large buffer, going quiet gives it back. */
+class VtInputTest {
+
+    @Test
+    void burstUsesALargeBufferAndAQuietReaderBlocksOnTheSmallOne() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             SocketChannel client = SocketChannel.open(server.getLocalAddress());
+             SocketChannel accepted = server.accept()) {
+            VtInput input = new VtInput(accepted, new SharedBufferPool(VtInput.LARGE_READ, 4));
+
+            byte[] burst = new byte[10_000];
+            for (int i = 0; i < burst.length; i++) {
+                burst[i] = (byte) i;
+            }
+            client.write(ByteBuffer.wrap(burst));
+            int total = 0;
+            while (total < burst.length) {
+                total += input.fill();
+                ByteBuffer in = input.buffer();
+                in.position(in.limit());
+            }
+            assertThat(total).isEqualTo(burst.length);
+            assertThat(input.buffer().capacity()).as("the burst went into the large buffer")
+                    .isEqualTo(VtInput.LARGE_READ);
+
+            // Nothing is waiting now: the next read blocks, and it must block on the small buffer.
+            CompletableFuture<Integer> blocked = new CompletableFuture<>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    blocked.complete(input.fill());
+                } catch (Exception e) {
+                    blocked.completeExceptionally(e);
+                }
+            });
+            client.write(ByteBuffer.wrap(new byte[] {42}));
+            assertThat(blocked.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            reader.join();
+            assertThat(input.buffer().capacity()).as("a quiet reader holds only its small buffer")
+                    .isEqualTo(VtInput.SMALL_READ);
+            assertThat(input.buffer().get()).isEqualTo((byte) 42);
+        }
+    }
+
+    @Test
+    void anIncompleteMessageLargerThanTheBufferGrowsIt() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             SocketChannel client = SocketChannel.open(server.getLocalAddress());
+             SocketChannel accepted = server.accept()) {
+            VtInput input = new VtInput(accepted, new SharedBufferPool(VtInput.LARGE_READ, 4));
+            ByteBuffer big = ByteBuffer.allocate(200_000);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    while (big.hasRemaining()) {
+                        client.write(big);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // Nothing is consumed, as when a decoder waits for the rest of one large message.
+            while (input.buffer().remaining() < 200_000) {
+                assertThat(input.fill()).isPositive();
+            }
+            writer.join();
+            assertThat(input.buffer().capacity()).isGreaterThanOrEqualTo(200_000);
+        }
+    }
+}
