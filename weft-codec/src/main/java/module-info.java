@@ -2,4 +2,5 @@
 module io.weft.codec {
     exports io.weft.codec;
     exports io.weft.codec.frame;
+    exports io.weft.codec.resp;
 }
