@@ -15,13 +15,14 @@
 # before and after and the RSS delta is the native part alone: their cost per connection is RSS delta
 # + heap delta. For Go, RSS delta covers everything.
 #
-#   bench/idle.sh                     # CONNECTIONS=19000
+#   bench/idle.sh                     # CONNECTIONS=19000, in client processes of PER_CLIENT=10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 CONNECTIONS=${CONNECTIONS:-19000}
 SETTLE=${SETTLE:-3}
+PER_CLIENT=${PER_CLIENT:-10000}
 WARMUP=${WARMUP:-5s}
 SERVERS=${SERVERS:-"weft-loop weft-vthread netty-epoll go-net"}
 JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
@@ -46,27 +47,39 @@ for server in $SERVERS; do
   if is_jvm "$server"; then start_server "$server" "$JVM_OPTS"; else start_server "$server"; fi
   pid=$SERVER_JVM_PID
   taskset -c "$LOAD_CPU" ./weft bench echo --port "$SERVER_PORT" -c 50 --in-flight 4 --warmup 0 -d "$WARMUP" >/dev/null
+  processes=$(( (CONNECTIONS + PER_CLIENT - 1) / PER_CLIENT ))
   if is_jvm "$server"; then
-    python3 bench/idle_clients.py 127.0.0.1 "$SERVER_PORT" "$CONNECTIONS" </dev/null >/dev/null
+    pids=()
+    for _ in $(seq 1 "$processes"); do
+      python3 bench/idle_clients.py 127.0.0.1 "$SERVER_PORT" $(( CONNECTIONS / processes )) </dev/null >/dev/null &
+      pids+=($!)
+    done
+    wait "${pids[@]}"
   fi
   sleep 2
   heap0=0; is_jvm "$server" && heap0=$(heap_kib "$pid")
   rss0=$(rss_kib "$pid")
+  # The client side holds as many files as the server: spread it over processes of at most
+  # PER_CLIENT connections each, all held open through one fifo until the measurement is done.
   fifo="$BENCH_TMP/hold"; rm -f "$fifo"; mkfifo "$fifo"
-  python3 bench/idle_clients.py 127.0.0.1 "$SERVER_PORT" "$CONNECTIONS" <"$fifo" >"$BENCH_TMP/clients.out" &
-  clients=$!
+  pids=()
+  for i in $(seq 1 "$processes"); do
+    share=$(( CONNECTIONS / processes + (i <= CONNECTIONS % processes ? 1 : 0) ))
+    python3 bench/idle_clients.py 127.0.0.1 "$SERVER_PORT" "$share" <"$fifo" >"$BENCH_TMP/clients.$i.out" &
+    pids+=($!)
+  done
   exec 9>"$fifo"
   for _ in $(seq 1 1200); do
-    grep -q ready "$BENCH_TMP/clients.out" 2>/dev/null && break
-    kill -0 "$clients" 2>/dev/null || break
+    [[ $(cat "$BENCH_TMP"/clients.*.out 2>/dev/null | grep -c ready) -ge $processes ]] && break
     sleep 0.1
   done
-  ready=$(grep -oE 'ready [0-9]+' "$BENCH_TMP/clients.out" | grep -oE '[0-9]+' || echo 0)
+  ready=$(cat "$BENCH_TMP"/clients.*.out | grep -oE 'ready [0-9]+' | awk '{n += $2} END {print n + 0}')
   sleep "$SETTLE"
   heap1=0; is_jvm "$server" && heap1=$(heap_kib "$pid")
   rss1=$(rss_kib "$pid")
   exec 9>&-
-  wait "$clients" || true
+  wait "${pids[@]}" || true
+  rm -f "$BENCH_TMP"/clients.*.out
   stop_server
   python3 - "$server" "$ready" "$rss0" "$rss1" "$heap0" "$heap1" <<'PY' | tee -a "$out"
 import sys
