@@ -14,13 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A connection served by virtual threads: a reader that blocks in {@code read}, decodes and calls the
- * handler, and a writer started on demand that blocks in {@code write} and retires when it has been
- * idle for a while.
+ * A connection served by virtual threads: a reader that blocks in {@code read}, decodes, calls the
+ * handler and writes the replies without blocking; what the socket does not take is finished by
+ * {@link VtOutput}'s writer thread.
  *
  * <p>Locks: {@code callbacks} serialises handler calls (the reader's, the idle sweeper's);
  * {@code lock} guards output and state. Order: callbacks, then lock; never the other way round. Only
@@ -30,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable {
 
-    /** A writer with nothing to send for this long exits; the next write starts a new one. */
+    /** After this long without a write, the output buffer and the writer thread are let go. */
     private static final long WRITER_RETIRE_NANOS = 1_000_000_000L;
 
     private static final int OPEN = 0;
@@ -55,14 +54,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     private volatile boolean dispatching;
     private long lingerDeadline;
 
-    private ByteBufferSink pending;
-    private volatile ByteBufferSink spare;
-    private volatile Thread writer;
-    /** A batch the reader started writing inline and left for the writer to finish. */
-    private ByteBufferSink carrySink;
-    private ByteBuffer carryBytes;
-    private boolean writerBusy;
-    private boolean retireWriter;
+    private final VtOutput output;
     private boolean lastDeliveredWritable = true;
     /** Writability changes waiting for delivery; made on the first change. Guarded by lock. */
     private java.util.Queue<Boolean> writabilityNotices;
@@ -80,6 +72,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         this.channel = channel;
         this.protocol = protocol;
         this.input = new VtInput(channel, engine.largeBuffers);
+        this.output = new VtOutput(this, channel, lock);
     }
 
     void start(CompletableFuture<Connection<O>> opened) {
@@ -225,15 +218,10 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         try {
             state = CLOSED;
             finished = true;
-            pending = null;
-            spare = null;
+            output.discardLocked();
             clearQueued();
             signalSettled();
             reason = closeReason == null ? CloseReason.PEER_CLOSED : closeReason;
-            Thread w = writer;
-            if (w != null) {
-                LockSupport.unpark(w);
-            }
         } finally {
             lock.unlock();
         }
@@ -255,12 +243,10 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         try {
             // Only the reader may write inline: switching the channel's blocking mode waits for any
             // read in progress, and the reader is the one thread that is not in a read.
-            if (Thread.currentThread() == reader && !writerBusy && pending != null && pending.size() > 0
-                    && state != CLOSED) {
-                batch = pending;
-                pending = null;
-                writerBusy = true;
-            } else {
+            if (Thread.currentThread() == reader && state != CLOSED) {
+                batch = output.takeForInlineLocked();
+            }
+            if (batch == null) {
                 signalWriterLocked();
             }
         } finally {
@@ -295,19 +281,8 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         }
         lock.lock();
         try {
-            if (bytes.hasRemaining()) {
-                carrySink = batch;
-                carryBytes = bytes;
-                Thread w = writer;
-                if (w == null) {
-                    writer = Thread.ofVirtual().start(this::runWriter);
-                } else {
-                    LockSupport.unpark(w);
-                }
-            } else {
-                batch.clear();
-                spare = batch;
-                writerBusy = false;
+            output.inlineWrittenLocked(batch, bytes);
+            if (!bytes.hasRemaining()) {
                 signalSettled();
                 signalWriterLocked();
             }
@@ -319,8 +294,8 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     private boolean isIdle() {
         lock.lock();
         try {
-            return state == OPEN && !dispatching && !holdingPartialInput && !writerBusy
-                    && (pending == null || pending.size() == 0) && !decoder.hasPartialMessage();
+            return state == OPEN && !dispatching && !holdingPartialInput && output.emptyLocked()
+                    && !decoder.hasPartialMessage();
         } finally {
             lock.unlock();
         }
@@ -336,7 +311,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             if (state != OPEN) {
                 return;
             }
-            ByteBufferSink out = pendingLocked();
+            ByteBufferSink out = output.pendingLocked();
             int before = out.size();
             encoder.encode(message, out);
             counters().messagesOut.increment();
@@ -357,7 +332,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             if (state != OPEN) {
                 return;
             }
-            pendingLocked().writeBytes(bytes);
+            output.pendingLocked().writeBytes(bytes);
             withinCap = accountQueued(bytes.remaining());
         } finally {
             lock.unlock();
@@ -365,14 +340,6 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         if (!withinCap) {
             slowConsumer();
         }
-    }
-
-    private ByteBufferSink pendingLocked() {
-        if (pending == null) {
-            pending = spare != null ? spare : new ByteBufferSink(VtInput.SMALL_READ);
-            spare = null;
-        }
-        return pending;
     }
 
     @Override
@@ -398,7 +365,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     private void awaitFlushed() {
         lock.lock();
         try {
-            while (state == OPEN && (writerBusy || (pending != null && pending.size() > 0))) {
+            while (state == OPEN && !output.emptyLocked()) {
                 settled().awaitUninterruptibly();
             }
         } finally {
@@ -407,105 +374,54 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     }
 
     private void signalWriterLocked() {
-        boolean hasOutput = pending != null && pending.size() > 0;
+        boolean hasOutput = output.hasPendingLocked();
         if (!hasOutput && state != CLOSING) {
             return;
         }
-        if (!hasOutput && !writerBusy) {
+        if (!hasOutput && !output.busyLocked()) {
             sendFinLocked();
             return;
         }
-        Thread w = writer;
-        if (w == null) {
-            writer = Thread.ofVirtual().start(this::runWriter);
-        } else {
-            LockSupport.unpark(w);
-        }
+        output.wakeWriterLocked();
     }
 
-    private void runWriter() {
-        ByteBufferSink batch = null;
-        ByteBuffer bytes = null;
-        while (true) {
-            lock.lock();
-            try {
-                if (batch != null) {
-                    batch.clear();
-                    spare = batch;
-                    batch = null;
-                    writerBusy = false;
-                }
-                if (state == CLOSED || state == LINGERING) {
-                    writer = null;
-                    signalSettled();
-                    return;
-                }
-                if (carrySink != null) {
-                    // The reader wrote part of this batch; finish it (writerBusy is already ours).
-                    batch = carrySink;
-                    bytes = carryBytes;
-                    carrySink = null;
-                    carryBytes = null;
-                } else if (writerBusy) {
-                    // The reader is writing inline and will signal if it leaves anything.
-                    bytes = null;
-                } else if (pending != null && pending.size() > 0) {
-                    batch = pending;
-                    bytes = batch.readable();
-                    pending = null;
-                    writerBusy = true;
-                } else {
-                    bytes = null;
-                    signalSettled();
-                    if (state == OPEN && draining && !dispatching && !holdingPartialInput
-                            && !decoder.hasPartialMessage()) {
-                        // Shutting down and the last reply is out: this connection is done.
-                        state = CLOSING;
-                        closeReason = CloseReason.SHUTDOWN;
-                    }
-                    if (state == CLOSING) {
-                        sendFinLocked();
-                        writer = null;
-                        return;
-                    }
-                    if (retireWriter) {
-                        retireWriter = false;
-                        spare = null;
-                        writer = null;
-                        return;
-                    }
-                }
-            } finally {
-                lock.unlock();
-            }
-            if (bytes == null) {
-                LockSupport.park(this);
-                continue;
-            }
-            if (!writeFully(bytes)) {
-                return;
-            }
-        }
+    // ---- hooks for VtOutput's writer thread (under the output lock unless named otherwise) ----------
+
+    /** The writer should exit: nothing more may be written. */
+    boolean outputStoppedLocked() {
+        return state == CLOSED || state == LINGERING;
     }
 
-    private boolean writeFully(ByteBuffer bytes) {
-        try {
-            while (bytes.hasRemaining()) {
-                int n = channel.write(bytes);
-                accountWritten(n, System.nanoTime());
-            }
+    /**
+     * Everything queued is written. Finishes a close (FIN) or a shutdown drain that was waiting for it;
+     * true when the writer has nothing left to do for good.
+     */
+    boolean outputDrainedLocked() {
+        signalSettled();
+        if (state == OPEN && draining && !dispatching && !holdingPartialInput && !decoder.hasPartialMessage()) {
+            // Shutting down and the last reply is out: this connection is done.
+            state = CLOSING;
+            closeReason = CloseReason.SHUTDOWN;
+        }
+        if (state == CLOSING) {
+            sendFinLocked();
             return true;
-        } catch (IOException e) {
-            abortNow(CloseReason.IO_ERROR);
-            lock.lock();
-            try {
-                writer = null;
-                writerBusy = false;
-            } finally {
-                lock.unlock();
-            }
-            return false;
         }
+        return false;
+    }
+
+    void signalSettledLocked() {
+        signalSettled();
+    }
+
+    /** Bytes the writer put on the wire. Any thread. */
+    void wrote(int n) {
+        accountWritten(n, System.nanoTime());
+    }
+
+    /** A write failed. Any thread. */
+    void outputFailed() {
+        abortNow(CloseReason.IO_ERROR);
     }
 
     @Override
@@ -598,13 +514,9 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             }
             state = CLOSED;
             finished = true;
-            pending = null;
+            output.discardLocked();
             clearQueued();
             signalSettled();
-            Thread w = writer;
-            if (w != null) {
-                LockSupport.unpark(w);
-            }
         } finally {
             lock.unlock();
         }
@@ -645,29 +557,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             }
             closeChannel();
         }
-        if (spare != null && writer == null && now - writeMark > WRITER_RETIRE_NANOS) {
-            // Quiet for a while: let the output buffer go, so an idle connection holds none.
-            lock.lock();
-            try {
-                if (!writerBusy && (pending == null || pending.size() == 0)) {
-                    spare = null;
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
-        Thread w = writer;
-        if (w != null && now - writeMark > WRITER_RETIRE_NANOS) {
-            lock.lock();
-            try {
-                if (writer == w && !writerBusy && (pending == null || pending.size() == 0)) {
-                    retireWriter = true;
-                    LockSupport.unpark(w);
-                }
-            } finally {
-                lock.unlock();
-            }
-        }
+        output.releaseIfQuiet(now - writeMark, WRITER_RETIRE_NANOS);
     }
 
     void abortOnStop() {
