@@ -334,6 +334,44 @@ abstract class TransportConformanceTest {
     }
 
     @Test
+    void writesFromAnotherThreadNeverBlockAndCutAStuckReaderAtTheCap() throws Exception {
+        // The publish/subscribe shape: a publisher thread writes to a subscriber that never reads.
+        long cap = 2L << 20;
+        java.util.concurrent.atomic.AtomicReference<Connection<ByteBuffer>> subscriber =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Handler<ByteBuffer, ByteBuffer> registering = new Handler<>() {
+            @Override
+            public void onOpen(Connection<ByteBuffer> c) {
+                subscriber.set(c);
+                events.add("open " + c.id());
+            }
+
+            @Override
+            public void onClose(Connection<ByteBuffer> c, CloseReason reason) {
+                events.add("close " + reason);
+            }
+        };
+        Server pubsub = start(Listener.loopback("test", engine().create(2),
+                Protocol.of("pubsub", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> registering))
+                .withLimits(ListenerLimits.DEFAULTS.withOutput(256 * 1024, 128 * 1024, cap)));
+        try (TestClient stuck = new TestClient(pubsub.address("test"))) {
+            events.await("open");
+            Connection<ByteBuffer> c = subscriber.get();
+            ByteBuffer message = ByteBuffer.allocate(64 * 1024);
+            int published = 0;
+            // Far more than the cap, from this (foreign) thread: every call must return at once.
+            while (c.isOpen() && published < 10_000) {
+                c.writeAndFlush(message.duplicate());
+                published++;
+            }
+            assertThat(events.await("close")).isEqualTo("close SLOW_CONSUMER");
+            assertThat(published).as("cut after about cap / message size publishes").isLessThan(10_000);
+            assertThat(pubsub.stats("test").slowConsumerDisconnects()).isEqualTo(1);
+            assertThat(stuck.awaitClosedByServer()).as("reset, not FIN").isFalse();
+        }
+    }
+
+    @Test
     void producerPausesAtTheHighWatermarkAndResumesBelowTheLowOne() throws Exception {
         Server server = start(ListenerLimits.DEFAULTS.withOutput(256 * 1024, 64 * 1024, 4L << 20));
         try (TestClient client = new TestClient(server.address("test"))) {

@@ -44,10 +44,12 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
     private long heartbeatMark;
 
     private static final VarHandle QUEUED;
+    private static final VarHandle CUT;
 
     static {
         try {
             QUEUED = MethodHandles.lookup().findVarHandle(BaseConnection.class, "queued", long.class);
+            CUT = MethodHandles.lookup().findVarHandle(BaseConnection.class, "cut", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -55,6 +57,8 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
 
     /** Bytes queued and not yet written. A field with a VarHandle, not an AtomicLong: one less object. */
     private volatile long queued;
+    /** Set once, when the connection is cut as a slow consumer; later writes are dropped. */
+    private volatile boolean cut;
     private volatile boolean writable = true;
 
     protected BaseConnection(ConnectionGroup group, Protocol<I, O> protocol, InetSocketAddress localAddress,
@@ -156,6 +160,9 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
      * caller must then abort the connection as a slow consumer.
      */
     protected final boolean accountQueued(long bytes) {
+        if (cut) {
+            return false;
+        }
         long now = (long) QUEUED.getAndAdd(this, bytes) + bytes;
         if (now > limits().maxQueuedOutput()) {
             return false;
@@ -196,6 +203,11 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
 
     /** Aborts as a slow consumer, counted once. */
     protected final void slowConsumer() {
+        // Writers on several threads can cross the cap at once, and the abort may take a moment to
+        // reach the connection's own thread: count and close exactly once.
+        if (!CUT.compareAndSet(this, false, true)) {
+            return;
+        }
         counters().slowConsumerDisconnects.increment();
         log.debug("connection {} queued more than {} bytes of output: disconnected as a slow consumer", id,
                 limits().maxQueuedOutput());
