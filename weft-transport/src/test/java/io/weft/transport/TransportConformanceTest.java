@@ -242,6 +242,31 @@ abstract class TransportConformanceTest {
     }
 
     @Test
+    void shutdownLetsAPartlyReceivedMessageFinishAndAnswersIt() throws Exception {
+        Server server = start();
+        try (TestClient client = new TestClient(server.address("test"))) {
+            byte[] frame = TestClient.frame("finish me".getBytes(StandardCharsets.UTF_8));
+            client.sendRaw(java.util.Arrays.copyOf(frame, 6));
+            awaitBytesIn(server, 6);
+            CompletableFuture<ShutdownSummary> summary =
+                    CompletableFuture.supplyAsync(() -> server.shutdown(Duration.ofSeconds(30)));
+            client.sendRaw(java.util.Arrays.copyOfRange(frame, 6, frame.length));
+            assertThat(client.receiveString()).isEqualTo("finish me");
+            assertThat(client.isClosedByServer()).isTrue();
+            assertThat(summary.get(30, TimeUnit.SECONDS)).isEqualTo(new ShutdownSummary(1, 0));
+        }
+    }
+
+    /** Waits (spinning on the counter, bounded) until the server has read {@code bytes} bytes. */
+    private static void awaitBytesIn(Server server, long bytes) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (server.stats("test").bytesIn() < bytes) {
+            assertThat(System.nanoTime()).as("server read %d bytes in time", bytes).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void shutdownDeadlineForcesTheRestClosed() throws Exception {
         Server server = start(ListenerLimits.DEFAULTS.withOutput(64 * 1024, 32 * 1024, 64L << 20));
         try (TestClient stuck = new TestClient(server.address("test"))) {

@@ -184,6 +184,8 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     int fill() throws IOException {
         int n = input.fill();
         if (n > 0) {
+            // Unprocessed input makes the connection busy for a shutdown drain, until it is decoded.
+            holdingPartialInput = true;
             readMark = System.nanoTime();
             counters().bytesIn.add(n);
         }
