@@ -612,6 +612,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
 
     void messageRead() {
         counters().messagesIn.increment();
+        holdingPartialInput = input.buffer().hasRemaining();
     }
 
     void markInputClosed() {
