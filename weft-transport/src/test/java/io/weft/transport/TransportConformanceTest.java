@@ -180,6 +180,54 @@ abstract class TransportConformanceTest {
         assertThat(events.await("close")).isEqualTo("close LOCAL_CLOSE");
     }
 
+    @Test
+    void aHandlerMayGreetAndCloseFromOnOpenAndLaterWritesAreIgnored() throws Exception {
+        Handler<ByteBuffer, ByteBuffer> greeter = new Handler<>() {
+            @Override
+            public void onOpen(Connection<ByteBuffer> c) {
+                c.write(ByteBuffer.wrap("welcome".getBytes(StandardCharsets.UTF_8)));
+                c.close();
+                c.write(ByteBuffer.wrap("too late".getBytes(StandardCharsets.UTF_8)));
+                events.add("open done, open=" + c.isOpen());
+            }
+
+            @Override
+            public void onClose(Connection<ByteBuffer> c, CloseReason reason) {
+                events.add("close " + reason);
+            }
+        };
+        Server server = start(Listener.loopback("test", engine().create(2),
+                Protocol.of("greeter", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> greeter)));
+        try (TestClient client = new TestClient(server.address("test"))) {
+            assertThat(client.receiveString()).isEqualTo("welcome");
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+        assertThat(events.await("open done")).isEqualTo("open done, open=false");
+        assertThat(events.await("close")).isEqualTo("close LOCAL_CLOSE");
+        assertThat(server.stats("test").messagesOut()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerThrowingInOnOpenClosesOnlyThatConnection() throws Exception {
+        Server server = start(Listener.loopback("test", engine().create(2),
+                Protocol.of("grumpy", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> new Handler<>() {
+                    @Override
+                    public void onOpen(Connection<ByteBuffer> c) {
+                        throw new IllegalStateException("refusing on purpose");
+                    }
+
+                    @Override
+                    public void onClose(Connection<ByteBuffer> c, CloseReason reason) {
+                        events.add("close " + reason);
+                    }
+                })));
+        try (TestClient client = new TestClient(server.address("test"))) {
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+        assertThat(events.await("close")).isEqualTo("close HANDLER_ERROR");
+        assertThat(server.stats("test").errors()).isEqualTo(1);
+    }
+
     // ---- timers --------------------------------------------------------------------------------
 
     @Test
