@@ -1,7 +1,8 @@
-/** Ready-to-run servers on Weft's transport. */
+/** Ready-to-run servers on Weft's transport: echo, and the Redis-compatible server. */
 module io.weft.server {
     requires transitive io.weft.transport;
     requires org.slf4j;
 
     exports io.weft.server.echo;
+    exports io.weft.server.redis;
 }

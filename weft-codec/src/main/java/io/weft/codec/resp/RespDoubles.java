@@ -27,7 +27,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Both allocate (BigDecimal), except for integral values, which callers write with
  * {@link io.weft.codec.ByteSink#writeAsciiLong} instead (see {@link #isPlainLong}).
  */
-final class RespDoubles {
+public final class RespDoubles {
 
     private static final MathContext SEVENTEEN_DIGITS = new MathContext(17, RoundingMode.HALF_EVEN);
     private static final byte[] INF = ascii("inf");
@@ -41,13 +41,13 @@ final class RespDoubles {
      * Whether {@code value} prints, in both formats, exactly as the long it equals: integral, not
      * {@code -0.0}, and below 1e17 in magnitude so {@code %.17g} has not switched to an exponent.
      */
-    static boolean isPlainLong(double value) {
+    public static boolean isPlainLong(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e17
                 && !(value == 0 && Double.doubleToRawLongBits(value) != 0);
     }
 
     /** {@code %.17g} as Redis 7.0 prints it. */
-    static byte[] g17(double value) {
+    public static byte[] g17(double value) {
         byte[] special = special(value);
         if (special != null) {
             return special;
@@ -83,7 +83,7 @@ final class RespDoubles {
     }
 
     /** INCRBYFLOAT's human format; see the class comment for how it relates to Redis's. */
-    static byte[] human(double value) {
+    public static byte[] human(double value) {
         byte[] special = special(value);
         if (special != null) {
             return special;

@@ -19,7 +19,7 @@ import java.nio.ByteBuffer;
  *       rather than accepted.</li>
  * </ul>
  */
-final class RespNumbers {
+public final class RespNumbers {
 
     /** {@code LONG_STR_SIZE} in Redis: 20 characters plus a sign is the most a long can need. */
     private static final int MAX_LONG_CHARS = 20;
@@ -29,6 +29,21 @@ final class RespNumbers {
     };
 
     private RespNumbers() {
+    }
+
+    /** Whether {@code bytes} is an integer by {@code string2ll}'s rules (a stored value, say, for INCR). */
+    public static boolean isLong(byte[] bytes) {
+        return isLong(ByteBuffer.wrap(bytes), 0, bytes.length);
+    }
+
+    /** {@code bytes} as a long; call only when {@link #isLong(byte[])} holds. */
+    public static long toLong(byte[] bytes) {
+        return toLong(ByteBuffer.wrap(bytes), 0, bytes.length);
+    }
+
+    /** {@code bytes} as a double by {@code string2d}'s rules, or NaN when it is not one. */
+    public static double toDouble(byte[] bytes) {
+        return toDouble(ByteBuffer.wrap(bytes), 0, bytes.length);
     }
 
     /** Whether {@code [offset, offset + length)} is an integer by {@code string2ll}'s rules. */

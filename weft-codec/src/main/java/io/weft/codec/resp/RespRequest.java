@@ -22,6 +22,7 @@ import java.util.Objects;
 public final class RespRequest {
 
     private static final int INITIAL_ARGS = 8;
+    private static final int HASH_SEED = 0x9E3779B9;
 
     /** Where the arguments' bytes are: the decoder's input, or {@link #inlineView}. */
     private ByteBuffer source;
@@ -71,6 +72,42 @@ public final class RespRequest {
     /** Argument {@code i} decoded as UTF-8 (malformed input replaced), a copy. */
     public String argString(int i) {
         return new String(argBytes(i), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A 32-bit hash of argument {@code i}'s bytes, equal to {@link #hash(byte[], int, int)} of a copy of them,
+     * so a key can be looked up in a table of stored keys without copying it out of the request first.
+     */
+    public int argHash(int i) {
+        int length = argLength(i);
+        int from = base + offsets[i];
+        int h = HASH_SEED ^ length;
+        for (int k = 0; k < length; k++) {
+            h = 31 * h + source.get(from + k);
+        }
+        return mix(h);
+    }
+
+    /** The hash {@link #argHash} gives for the same bytes. Well mixed in all bits, high ones included. */
+    public static int hash(byte[] bytes, int offset, int length) {
+        int h = HASH_SEED ^ length;
+        for (int k = 0; k < length; k++) {
+            h = 31 * h + bytes[offset + k];
+        }
+        return mix(h);
+    }
+
+    public static int hash(byte[] bytes) {
+        return hash(bytes, 0, bytes.length);
+    }
+
+    /** MurmurHash3's 32-bit finalizer: a polynomial hash alone leaves the high bits weak. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     /** Whether argument {@code i} is exactly {@code bytes}. */

@@ -1,0 +1,48 @@
+package io.weft.server.redis.core;
+
+import io.weft.codec.resp.RespRequest;
+import java.nio.charset.StandardCharsets;
+
+/** Redis 7.0's error replies, worded exactly as Redis words them (without the leading '-'). */
+public final class Errors {
+
+    public static final String WRONG_TYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+    public static final String NOT_INTEGER = "ERR value is not an integer or out of range";
+    public static final String NOT_FLOAT = "ERR value is not a valid float";
+    public static final String SYNTAX = "ERR syntax error";
+    public static final String NO_SUCH_KEY = "ERR no such key";
+    public static final String OVERFLOW = "ERR increment or decrement would overflow";
+    public static final String DB_INDEX = "ERR DB index is out of range";
+    public static final String NOAUTH = "NOAUTH Authentication required.";
+
+    private static final int ARGS_SHOWN = 128;
+
+    private Errors() {
+    }
+
+    public static String wrongArity(CommandSpec spec) {
+        return "ERR wrong number of arguments for '" + spec.name() + "' command";
+    }
+
+    /** {@code ERR unknown command 'x', with args beginning with: 'a' 'b' }, trimmed as Redis trims it. */
+    public static String unknownCommand(RespRequest request) {
+        StringBuilder args = new StringBuilder();
+        for (int i = 1; i < request.argc() && args.length() < ARGS_SHOWN; i++) {
+            String arg = latin(request, i, ARGS_SHOWN - args.length());
+            args.append('\'').append(arg).append("' ");
+        }
+        return "ERR unknown command '" + latin(request, 0, ARGS_SHOWN) + "', with args beginning with: " + args;
+    }
+
+    /** {@code ERR unknown subcommand 'x'. Try CONFIG HELP.} */
+    public static String unknownSubcommand(RespRequest request, CommandSpec container) {
+        return "ERR unknown subcommand '" + latin(request, 1, ARGS_SHOWN) + "'. Try "
+                + container.name().toUpperCase(java.util.Locale.ROOT) + " HELP.";
+    }
+
+    /** Up to {@code max} bytes of an argument, each byte one character, as C's {@code %.*s} prints them. */
+    static String latin(RespRequest request, int arg, int max) {
+        byte[] bytes = request.argBytes(arg);
+        return new String(bytes, 0, Math.min(max, bytes.length), StandardCharsets.ISO_8859_1);
+    }
+}
