@@ -77,15 +77,16 @@ public final class Database {
 
     /** Sets the key to {@code value} with the given deadline ({@link Entry#PERSISTENT} for none). */
     public Entry put(RespRequest request, int arg, Object value, long expireAt, long now) {
-        Entry e = lookup(request, arg, now);
+        int hash = request.argHash(arg);
+        KeyTable table = tableFor(hash);
+        Entry e = liveOrNull(table, table.find(request, arg, hash), now);
         if (e != null) {
             replace(e, value, expireAt);
             return e;
         }
-        int hash = request.argHash(arg);
-        KeyTable table = tableFor(hash);
-        table.watchers().touch(request.argBytes(arg), hash);
-        return table.insert(request.argBytes(arg), hash, value, expireAt);
+        byte[] key = request.argBytes(arg);
+        table.watchers().touch(key, hash);
+        return table.insert(key, hash, value, expireAt);
     }
 
     /** Like {@link #put} with a key already copied out of a request. The array is kept; do not change it. */
