@@ -232,8 +232,12 @@ public final class Client implements Subscriber {
         constant.writeTo(out);
     }
 
-    /** Hands the reply written so far to the connection. */
-    void sendReply() {
+    /**
+     * Hands the reply written so far to the connection. The dispatcher calls it after each command; a
+     * command calls it itself when what it wrote must be queued ahead of output other threads may add next
+     * (a SUBSCRIBE confirmation, before publishers can see the subscription).
+     */
+    public void sendReply() {
         if (out.size() == 0) {
             return;
         }

@@ -40,6 +40,27 @@ public final class Errors {
                 + container.name().toUpperCase(java.util.Locale.ROOT) + " HELP.";
     }
 
+    /**
+     * {@code ERR unknown subcommand or wrong number of arguments for 'x'. Try PUBSUB HELP.}: a known
+     * subcommand given arguments its arity allows but its body does not (Redis's
+     * {@code addReplySubcommandSyntaxError}).
+     */
+    public static String subcommandSyntax(RespRequest request) {
+        return "ERR unknown subcommand or wrong number of arguments for '" + latin(request, 1, ARGS_SHOWN)
+                + "'. Try " + asciiUpper(latin(request, 0, ARGS_SHOWN)) + " HELP.";
+    }
+
+    /** Upper case as C's {@code toupper} in the C locale: a-z only, other bytes as they are. */
+    private static String asciiUpper(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'a' && chars[i] <= 'z') {
+                chars[i] -= 'a' - 'A';
+            }
+        }
+        return new String(chars);
+    }
+
     /** Up to {@code max} bytes of an argument, each byte one character, as C's {@code %.*s} prints them. */
     static String latin(RespRequest request, int arg, int max) {
         byte[] bytes = request.argBytes(arg);

@@ -99,20 +99,20 @@ public final class RespHandler implements Handler<RespRequest, ByteBuffer> {
             spec = sub;
         }
         if (!spec.arityAccepts(request.argc())) {
-            reject(Errors.wrongArity(spec));
+            reject(spec, Errors.wrongArity(spec));
             return;
         }
         if (!client.authenticated() && !spec.has(Flag.NO_AUTH)) {
-            reject(Errors.NOAUTH);
+            reject(spec, Errors.NOAUTH);
             return;
         }
         Transaction transaction = client.transaction();
         if (transaction != null && spec.has(Flag.NO_MULTI)) {
-            reject("ERR Command not allowed inside a transaction");
+            reject(spec, "ERR Command not allowed inside a transaction");
             return;
         }
         if (client.resp() == RespVersion.RESP2 && client.inPubSubContext() && !spec.has(Flag.PUBSUB_CONTEXT)) {
-            reject("ERR Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING"
+            reject(spec, "ERR Can't execute '" + spec.name() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING"
                     + " / QUIT / RESET are allowed in this context");
             return;
         }
@@ -122,6 +122,18 @@ public final class RespHandler implements Handler<RespRequest, ByteBuffer> {
             return;
         }
         execute(spec, request);
+    }
+
+    /**
+     * An error before a known command runs. Inside MULTI, EXEC refused this way ends the transaction at
+     * once (Redis's {@code execCommandAbort}); any other command's refusal dooms it to EXECABORT.
+     */
+    private void reject(CommandSpec spec, String error) {
+        if (client.transaction() != null && spec.name().equals("exec")) {
+            TransactionCommands.abortExec(client, error);
+            return;
+        }
+        reject(error);
     }
 
     /** An error before the command runs; inside MULTI it also dooms the transaction, as in Redis. */

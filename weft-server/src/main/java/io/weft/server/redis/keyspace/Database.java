@@ -206,7 +206,10 @@ public final class Database {
         KeyTable table = tableFor(key.hash());
         Entry e = table.find(key.bytes(), key.hash());
         long deadline = e != null && !e.isExpired(now) ? e.expireAt : Entry.PERSISTENT;
-        table.watchers().add(key, state);
-        state.add(new WatchState.Watched(index, key, deadline));
+        // Watching a key twice changes nothing (as in Redis): the first WATCH's deadline stays, and a client
+        // that keeps re-WATCHing without EXEC or UNWATCH does not grow its list.
+        if (table.watchers().add(key, state)) {
+            state.add(new WatchState.Watched(index, key, deadline));
+        }
     }
 }

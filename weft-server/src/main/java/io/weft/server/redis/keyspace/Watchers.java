@@ -14,14 +14,17 @@ final class Watchers {
         return byKey == null || byKey.isEmpty();
     }
 
-    void add(ByteKey key, WatchState state) {
+    /** Registers {@code state} as watching {@code key}; returns false if it already was. */
+    boolean add(ByteKey key, WatchState state) {
         if (byKey == null) {
             byKey = new HashMap<>();
         }
         List<WatchState> states = byKey.computeIfAbsent(key, k -> new ArrayList<>(2));
-        if (!states.contains(state)) {
-            states.add(state);
+        if (states.contains(state)) {
+            return false;
         }
+        states.add(state);
+        return true;
     }
 
     void remove(ByteKey key, WatchState state) {
