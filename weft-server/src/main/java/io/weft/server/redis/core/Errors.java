@@ -66,4 +66,21 @@ public final class Errors {
         byte[] bytes = request.argBytes(arg);
         return new String(bytes, 0, Math.min(max, bytes.length), StandardCharsets.ISO_8859_1);
     }
+
+    // ---- string commands (t_string.c) ----
+
+    public static final String NAN_OR_INFINITY = "ERR increment would produce NaN or Infinity";
+    public static final String STRING_TOO_LONG = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+    public static final String OFFSET_OUT_OF_RANGE = "ERR offset is out of range";
+    public static final String DECREMENT_OVERFLOW = "ERR decrement would overflow";
+
+    /** {@code ERR invalid expire time in 'set' command}; {@code command} is the lower-case name. */
+    public static String invalidExpireTime(String command) {
+        return "ERR invalid expire time in '" + command + "' command";
+    }
+
+    /** The arity error for a count the table's arity cannot express (MSET's odd argument count). */
+    public static String wrongArity(String command) {
+        return "ERR wrong number of arguments for '" + command + "' command";
+    }
 }
