@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Redis-protocol throughput and latency, side by side in one run: real redis-server (Debian's package)
+# and `weft serve` on both engines, measured by redis-benchmark.
+#
+# Each server is pinned to core SERVER_CPU (0), redis-benchmark to core LOAD_CPU (1). The matrix is the
+# issue's: `redis-benchmark -t set,get -c 50 -n 2000000 -r 1000000 -d SIZE -P PIPELINE` for SIZE in 3 and
+# 256 and PIPELINE in 1 and 16. Every server gets the same untimed warm-up run first (the JVM compiles
+# its hot paths; Redis is unaffected). ROUNDS > 1 repeats the whole matrix, interleaving servers, and
+# reports medians; ratios pair each Weft run with Redis's in the same round (bench/resp_report.py).
+#
+#   bench/resp.sh                                  # the issue's matrix, one round
+#   ROUNDS=3 REQUESTS=1000000 bench/resp.sh
+#   SERVERS="redis weft-loop" PIPELINES=16 SIZES=3 bench/resp.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+REQUESTS=${REQUESTS:-2000000}
+WARMUP_REQUESTS=${WARMUP_REQUESTS:-500000}
+CONNECTIONS=${CONNECTIONS:-50}
+KEYSPACE=${KEYSPACE:-1000000}
+ROUNDS=${ROUNDS:-1}
+SERVERS=${SERVERS:-"redis weft-loop weft-vthread"}
+PIPELINES=${PIPELINES:-"1 16"}
+SIZES=${SIZES:-"3 256"}
+
+command -v redis-benchmark >/dev/null || { echo "resp.sh: needs redis-benchmark (apt-get install redis-tools)" >&2; exit 1; }
+command -v redis-server >/dev/null || { echo "resp.sh: needs redis-server (apt-get install redis-server)" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# start_resp NAME: starts one server pinned to SERVER_CPU on a free port; sets SERVER_PID and SERVER_PORT.
+start_resp() {
+  local name=$1 log="$BENCH_TMP/$1.log"
+  SERVER_PORT=$(free_port)
+  case "$name" in
+    redis)        taskset -c "$SERVER_CPU" redis-server --port "$SERVER_PORT" --bind 127.0.0.1 --save '' \
+                    --appendonly no --protected-mode no >"$log" 2>&1 & ;;
+    weft-loop)    taskset -c "$SERVER_CPU" ./weft serve --port "$SERVER_PORT" --engine loop >"$log" 2>&1 & ;;
+    weft-vthread) taskset -c "$SERVER_CPU" ./weft serve --port "$SERVER_PORT" --engine vthread >"$log" 2>&1 & ;;
+    *) echo "unknown server $name" >&2; exit 1 ;;
+  esac
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    [ "$(redis-cli -p "$SERVER_PORT" PING 2>/dev/null)" = "PONG" ] && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; echo "resp.sh: $name did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  cat "$log" >&2; echo "resp.sh: $name did not answer PING" >&2; exit 1
+}
+
+load() { # load PIPELINE SIZE REQUESTS -> CSV lines on stdout
+  taskset -c "$LOAD_CPU" redis-benchmark -p "$SERVER_PORT" -t set,get -c "$CONNECTIONS" -n "$3" \
+    -r "$KEYSPACE" -d "$2" -P "$1" --csv
+}
+
+echo "building Weft..." >&2
+./mvnw -q -DskipTests -pl weft-cli -am install >&2
+raw="$BENCH_TMP/raw.csv"
+: >"$raw"
+for round in $(seq 1 "$ROUNDS"); do
+  for server in $SERVERS; do
+    start_resp "$server"
+    load 16 3 "$WARMUP_REQUESTS" >/dev/null
+    load 1 3 "$((WARMUP_REQUESTS / 5))" >/dev/null
+    for size in $SIZES; do
+      for pipeline in $PIPELINES; do
+        load "$pipeline" "$size" "$REQUESTS" | grep -v '^"test"' | while IFS= read -r line; do
+          echo "$round,$server,$size,$pipeline,$line" | tee -a "$raw" >&2
+        done
+      done
+    done
+    stop_server
+  done
+done
+
+out="$RESULTS_DIR/resp-$(date +%Y%m%d-%H%M%S).txt"
+{
+  echo "# bench/resp.sh $(date -u +%FT%TZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+  echo "# server on core $SERVER_CPU, redis-benchmark on core $LOAD_CPU: -t set,get -c $CONNECTIONS -n $REQUESTS -r $KEYSPACE"
+  echo "# $(redis-server --version | cut -d' ' -f1-3); JDK: $("$JAVA" -version 2>&1 | head -1); median of $ROUNDS round(s), ratios paired per round"
+  python3 bench/resp_report.py "$raw"
+} | tee "$out"
+echo "results: $out" >&2
