@@ -140,6 +140,8 @@ abstract class DifferentialKeysTest {
             p.same("TTL", "b");
             p.same("COPY", "a", "b", "REPLACE", "REPLACE");
             p.same("GET", "b");
+            // Strings change in place (APPEND, SETRANGE): the copy must not share the original's bytes.
+            assertThat(weftEntry(diff.weft(), 0, "b").value()).isNotSameAs(weftEntry(diff.weft(), 0, "a").value());
             p.same("DEL", "a");
             p.same("GET", "b");
         }
@@ -173,16 +175,22 @@ abstract class DifferentialKeysTest {
             p.same("COPY", "a", "a", "DB", "1");
             p.same("COPY", "a", "a", "DB", "1");
             p.same("MOVE", "a", "1");
+        }
+        assertThat(redisInDb(diff.redis(), 1, "GET", "a")).isEqualTo("$2\r\nva\r\n");
+        assertThat(redisInDb(diff.redis(), 1, "TTL", "a")).isEqualTo(":100\r\n");
+        Entry copied = weftEntry(diff.weft(), 1, "a");
+        assertThat(new String((byte[]) copied.value())).isEqualTo("va");
+        assertThat(copied.expireAt() - System.currentTimeMillis()).isBetween(90_000L, 100_000L);
+        try (var p = diff.pair()) {
             p.both("SET", "a", "newer");
             p.same("COPY", "a", "a", "db", "1", "replace");
             p.same("TTL", "a");
         }
         assertThat(redisInDb(diff.redis(), 1, "GET", "a")).isEqualTo("$5\r\nnewer\r\n");
         assertThat(redisInDb(diff.redis(), 1, "TTL", "a")).isEqualTo(":-1\r\n");
-        Entry copied = weftEntry(diff.weft(), 1, "a");
-        assertThat(copied).isNotNull();
-        assertThat(new String((byte[]) copied.value())).isEqualTo("newer");
-        assertThat(copied.hasExpire()).isFalse();
+        Entry replaced = weftEntry(diff.weft(), 1, "a");
+        assertThat(new String((byte[]) replaced.value())).isEqualTo("newer");
+        assertThat(replaced.hasExpire()).isFalse();
     }
 
     @Test
