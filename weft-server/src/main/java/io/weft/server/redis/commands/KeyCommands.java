@@ -149,7 +149,10 @@ final class KeyCommands {
         }
     }
 
-    /** COPY source destination [DB index] [REPLACE]: 1 when copied, 0 when the source is missing or the target exists. */
+    /**
+     * COPY source destination [DB index] [REPLACE]: 1 when copied, 0 when the source is missing or the target
+     * exists and REPLACE was not given.
+     */
     static void copy(Client c, RespRequest r) {
         Database source = c.db();
         Database target = source;
