@@ -14,6 +14,14 @@ public final class Errors {
     public static final String OVERFLOW = "ERR increment or decrement would overflow";
     public static final String DB_INDEX = "ERR DB index is out of range";
     public static final String NOAUTH = "NOAUTH Authentication required.";
+    /** An integer argument read as a C int ({@code getIntFromObjectOrReply}) that does not fit one. */
+    public static final String NOT_INT_RANGE =
+            "ERR value is out of range, value must between -2147483648 and 2147483647";
+    public static final String SAME_OBJECT = "ERR source and destination objects are the same";
+    public static final String INVALID_CURSOR = "ERR invalid cursor";
+    public static final String EXPIRE_NX_WITH_OTHERS =
+            "ERR NX and XX, GT or LT options at the same time are not compatible";
+    public static final String EXPIRE_GT_AND_LT = "ERR GT and LT options at the same time are not compatible";
 
     private static final int ARGS_SHOWN = 128;
 
@@ -32,6 +40,16 @@ public final class Errors {
             args.append('\'').append(arg).append("' ");
         }
         return "ERR unknown command '" + latin(request, 0, ARGS_SHOWN) + "', with args beginning with: " + args;
+    }
+
+    /** {@code ERR invalid expire time in 'expire' command}: a time that overflows 64-bit milliseconds. */
+    public static String invalidExpireTime(String command) {
+        return "ERR invalid expire time in '" + command + "' command";
+    }
+
+    /** {@code ERR Unsupported option x}, as the EXPIRE family words an unknown flag. */
+    public static String unsupportedOption(RespRequest request, int arg) {
+        return "ERR Unsupported option " + latin(request, arg, Integer.MAX_VALUE);
     }
 
     /** {@code ERR unknown subcommand 'x'. Try CONFIG HELP.} */
