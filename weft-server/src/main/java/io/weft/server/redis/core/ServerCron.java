@@ -50,15 +50,17 @@ public final class ServerCron implements AutoCloseable {
         }
     }
 
-    /** Sweeps until a round finds few expired keys or the time budget ends. Returns keys removed. */
-    int expireRound(long deadlineNanos) {
+    /**
+     * Sweeps until a round finds that at most a quarter of the keys with deadlines it examined had expired,
+     * or the time budget ends. Returns keys removed.
+     */
+    long expireRound(long deadlineNanos) {
         Keyspace keyspace = server.keyspace();
-        int total = 0;
+        long total = 0;
         while (true) {
-            int removed = keyspace.sweepExpired(System.currentTimeMillis(), BUCKETS_PER_STRIPE);
-            total += removed;
-            int looked = BUCKETS_PER_STRIPE * Keyspace.STRIPES * keyspace.databaseCount();
-            if (removed * 4 < looked || System.nanoTime() > deadlineNanos || !running) {
+            Keyspace.Sweep sweep = keyspace.sweepExpired(System.currentTimeMillis(), BUCKETS_PER_STRIPE);
+            total += sweep.expired();
+            if (sweep.expired() * 4 <= sweep.examined() || System.nanoTime() > deadlineNanos || !running) {
                 return total;
             }
         }

@@ -195,7 +195,7 @@ public final class Database {
     }
 
     /** Removes expired keys of one stripe, up to a bucket budget; needs that stripe's lock. */
-    int sweepExpired(int stripe, long now, int bucketBudget) {
+    long sweepExpired(int stripe, long now, int bucketBudget) {
         KeyTable table = tables[stripe];
         return table.sweepExpired(now, bucketBudget, e -> expire(table, e));
     }

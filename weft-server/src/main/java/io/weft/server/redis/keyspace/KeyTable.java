@@ -166,31 +166,33 @@ public final class KeyTable {
     }
 
     /**
-     * Looks at up to {@code bucketBudget} buckets from where the last sweep stopped, removing expired keys
-     * through {@code expire}. Returns how many were expired.
+     * Looks at up to {@code bucketBudget} buckets (never more than the table has) from where the last sweep
+     * stopped, removing expired keys through {@code expire}. Returns the keys with a deadline it examined
+     * in the high 32 bits and those it removed in the low 32 bits.
      */
-    int sweepExpired(long now, int bucketBudget, Consumer<Entry> expire) {
+    long sweepExpired(long now, int bucketBudget, Consumer<Entry> expire) {
         if (volatileKeys == 0) {
             return 0;
         }
-        int expired = 0;
-        for (int i = 0; i < bucketBudget; i++) {
-            int mask = buckets.length - 1;
-            Entry e = buckets[(int) (sweepCursor & mask)];
+        long examined = 0;
+        long expired = 0;
+        int budget = Math.min(bucketBudget, buckets.length);
+        for (int i = 0; i < budget && volatileKeys > 0; i++) {
+            Entry e = buckets[(int) (sweepCursor & (buckets.length - 1))];
             while (e != null) {
                 Entry next = e.next;
-                if (e.isExpired(now)) {
-                    expire.accept(e);
-                    expired++;
+                if (e.hasExpire()) {
+                    examined++;
+                    if (e.isExpired(now)) {
+                        expire.accept(e);
+                        expired++;
+                    }
                 }
                 e = next;
             }
             sweepCursor = nextCursor(sweepCursor, buckets.length - 1);
-            if (volatileKeys == 0) {
-                break;
-            }
         }
-        return expired;
+        return examined << 32 | expired;
     }
 
     private void resize(int newLength) {

@@ -77,23 +77,30 @@ public final class Keyspace {
         }
     }
 
+    /** What one round of active expiry saw: keys with a deadline examined, and how many had expired. */
+    public record Sweep(long examined, long expired) {
+    }
+
     /**
      * One round of active expiry: for each stripe with keys that have deadlines, takes its lock alone and
-     * removes expired keys from up to {@code bucketBudget} buckets per database. Returns keys removed.
+     * removes expired keys from up to {@code bucketBudget} buckets per database.
      */
-    public int sweepExpired(long now, int bucketBudget) {
-        int removed = 0;
+    public Sweep sweepExpired(long now, int bucketBudget) {
+        long examined = 0;
+        long expired = 0;
         for (int stripe = 0; stripe < STRIPES; stripe++) {
             locks[stripe].lock();
             try {
                 for (Database db : databases) {
-                    removed += db.sweepExpired(stripe, now, bucketBudget);
+                    long packed = db.sweepExpired(stripe, now, bucketBudget);
+                    examined += packed >>> 32;
+                    expired += packed & 0xffffffffL;
                 }
             } finally {
                 locks[stripe].unlock();
             }
         }
-        return removed;
+        return new Sweep(examined, expired);
     }
 
     /** Stops {@code state} watching anything; needs no locks held by the caller. */
