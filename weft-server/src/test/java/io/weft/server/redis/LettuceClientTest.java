@@ -48,8 +48,8 @@ abstract class LettuceClientTest {
     @BeforeAll
     void start() throws Exception {
         server = RedisServer.start(RedisConfig.defaults().withPort(0).withEngine(engine()).withLoops(2));
-        client = RedisClient.create(RedisURI.create("127.0.0.1", server.address().getPort()));
-        client.setDefaultTimeout(Duration.ofSeconds(10));
+        client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(server.address().getPort())
+                .withTimeout(Duration.ofSeconds(10)).build());
     }
 
     @AfterAll

@@ -92,11 +92,6 @@ public final class Errors {
     public static final String OFFSET_OUT_OF_RANGE = "ERR offset is out of range";
     public static final String DECREMENT_OVERFLOW = "ERR decrement would overflow";
 
-    /** {@code ERR invalid expire time in 'set' command}; {@code command} is the lower-case name. */
-    public static String invalidExpireTime(String command) {
-        return "ERR invalid expire time in '" + command + "' command";
-    }
-
     /** The arity error for a count the table's arity cannot express (MSET's odd argument count). */
     public static String wrongArity(String command) {
         return "ERR wrong number of arguments for '" + command + "' command";
