@@ -99,6 +99,16 @@ class AuthTest {
         admin.same("GET", "k");
     }
 
+    @Test
+    void clearingThePasswordLetsWaitingClientsIn() throws Exception {
+        try (var p = diff.pair()) {
+            p.same("PING");
+            admin.same("CONFIG", "SET", "requirepass", "");
+            p.same("PING");
+            p.same("AUTH", "x");
+        }
+    }
+
     private static void sameButId(Differential.Pair p, String... args) throws IOException {
         String redis = Differential.show(p.redisClient().call(args)).replaceAll("id\\\\r\\\\n:[0-9]+", "id:N");
         String weft = Differential.show(p.weftClient().call(args)).replaceAll("id\\\\r\\\\n:[0-9]+", "id:N");

@@ -81,7 +81,8 @@ class InfoCommandTest {
         try (var p = diff.pair()) {
             String info = Reports.text(p.weftClient().call("INFO", "server", "clients", "memory"));
             assertThat(Reports.infoValue(info, "redis_version")).isEqualTo("7.0.15");
-            assertThat(Reports.infoValue(info, "tcp_port")).isEqualTo(Integer.toString(diff.weft().address().getPort()));
+            assertThat(Reports.infoValue(info, "tcp_port"))
+                    .isEqualTo(Integer.toString(diff.weft().address().getPort()));
             assertThat(Reports.infoValue(info, "process_id")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
             assertThat(Long.parseLong(Reports.infoValue(info, "connected_clients"))).isPositive();
             assertThat(Reports.infoValue(info, "maxclients")).isEqualTo("10000");

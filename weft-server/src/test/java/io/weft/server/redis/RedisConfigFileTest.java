@@ -73,7 +73,8 @@ class RedisConfigFileTest {
         assertError("bind 127.0.0.1 ::1\n",
                 "weft.conf line 1: 'bind 127.0.0.1 ::1': Weft listens on one address; give exactly one");
         assertError("engine turbo\n", "weft.conf line 1: 'engine turbo': argument must be 'loop' or 'vthread'");
-        assertError("databases 0\n", "weft.conf line 1: 'databases 0': argument must be between 1 and 2147483647 inclusive");
+        assertError("databases 0\n",
+                "weft.conf line 1: 'databases 0': argument must be between 1 and 2147483647 inclusive");
     }
 
     @Test

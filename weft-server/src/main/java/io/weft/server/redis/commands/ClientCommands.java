@@ -123,7 +123,8 @@ final class ClientCommands {
     /**
      * CLIENT KILL ip:port (replies OK or "No such client", and may kill the caller) or CLIENT KILL with
      * filters ID, ADDR, LADDR, TYPE, USER, SKIPME (replies the number killed; skips the caller unless
-     * SKIPME no). The caller, if killed, is closed after this reply; others are closed at once.
+     * SKIPME no). The caller, if killed, is closed after this reply. Others are closed by their own
+     * connection's thread, which may still answer a command that was already arriving as the kill ran.
      */
     static void kill(Client c, RespRequest r) {
         KillFilter filter = r.argc() == 3 ? KillFilter.oldStyle(Replies.latin(r, 2)) : KillFilter.parse(c, r);

@@ -165,7 +165,7 @@ final class CommandDocs {
         c.arrayHeader(10);
         c.bulk(spec.name());
         c.integer(spec.arity());
-        List<String> flags = RedisFlags.of(spec);
+        List<String> flags = redisFlags(spec);
         c.setHeader(flags.size());
         flags.forEach(c::simple);
         c.integer(spec.firstKey());
@@ -238,20 +238,15 @@ final class CommandDocs {
         }
     }
 
-    /** Redis's flag names for the flags Weft shares with it, in Redis's order; Weft's own flags are left out. */
-    static final class RedisFlags {
-        private RedisFlags() {
-        }
-
-        static List<String> of(CommandSpec spec) {
-            List<String> names = new ArrayList<>();
-            for (Flag flag : Flag.values()) {
-                if (spec.has(flag) && flag != Flag.PUBSUB_CONTEXT && flag != Flag.TRANSACTION_CONTROL
-                        && flag != Flag.ALL_KEYS) {
-                    names.add(flag.name().toLowerCase(Locale.ROOT));
-                }
+    /** Redis's names for the flags Weft shares with it, in Redis's order; Weft's own flags are left out. */
+    private static List<String> redisFlags(CommandSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (Flag flag : Flag.values()) {
+            boolean weftOnly = flag == Flag.PUBSUB_CONTEXT || flag == Flag.TRANSACTION_CONTROL || flag == Flag.ALL_KEYS;
+            if (spec.has(flag) && !weftOnly) {
+                names.add(flag.name().toLowerCase(Locale.ROOT));
             }
-            return names;
         }
+        return names;
     }
 }

@@ -98,8 +98,9 @@ public final class Client implements Subscriber {
         this.name = name;
     }
 
+    /** Whether commands may run: logged in, or no password is set now (Redis's authRequired). */
     public boolean authenticated() {
-        return authenticated;
+        return authenticated || server.config().requirePass() == null;
     }
 
     public void authenticated(boolean value) {
