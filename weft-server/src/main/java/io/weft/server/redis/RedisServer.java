@@ -43,8 +43,10 @@ public final class RedisServer implements AutoCloseable {
 
     public static RedisServer start(RedisConfig config) throws IOException {
         ServerState state = new ServerState(config, Commands.table());
-        Codec<RespRequest, ByteBuffer> codec =
-                new Codec<>(() -> new RespRequestDecoder(config.limits()), (bytes, out) -> out.writeBytes(bytes));
+        // Each connection's decoder takes the limits current when it connects, so CONFIG SET
+        // proto-max-bulk-len applies to new connections.
+        Codec<RespRequest, ByteBuffer> codec = new Codec<>(() -> new RespRequestDecoder(state.config().limits()),
+                (bytes, out) -> out.writeBytes(bytes));
         Protocol<RespRequest, ByteBuffer> protocol =
                 Protocol.of("resp", codec, () -> new RespHandler(state)).withRejectReply(MAX_CLIENTS);
         ListenerLimits limits = ListenerLimits.DEFAULTS
@@ -54,6 +56,8 @@ public final class RedisServer implements AutoCloseable {
         Listener listener = new Listener(LISTENER, new InetSocketAddress(config.bind(), config.port()),
                 config.engine().create(config.loops()), protocol, limits, config.reusePort());
         Server server = Server.of(listener).start();
+        // With port 0 the OS picked one: CONFIG GET port and INFO's tcp_port report the real one.
+        state.config(state.config().withPort(server.address(LISTENER).getPort()));
         state.listenerStats(() -> server.stats(LISTENER));
         RedisServer redis = new RedisServer(state, server, new ServerCron(state).start());
         state.onShutdownRequest(redis.shutdownRequested::countDown);

@@ -27,15 +27,26 @@ public final class RealRedis implements AutoCloseable {
 
     /** Starts redis-server and waits until it answers PING. */
     public static RealRedis start() throws IOException, InterruptedException {
+        return start(new String[0]);
+    }
+
+    /**
+     * Starts redis-server with {@code extraArgs} after the defaults (a later option wins, so
+     * {@code "--bind", "0.0.0.0", "--protected-mode", "yes"} overrides them) and waits until it answers PING
+     * on loopback.
+     */
+    public static RealRedis start(String... extraArgs) throws IOException, InterruptedException {
         int port;
         // redis-server has no "port 0": ask the OS for a free port and hand it over.
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
         Path dir = Files.createTempDirectory("weft-real-redis");
-        Process process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port),
+        List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
-                "--protected-mode", "no"))
+                "--protected-mode", "no"));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile())
                 .start();

@@ -15,7 +15,11 @@ public final class Commands {
     public static CommandTable table() {
         List<CommandSpec> all = new ArrayList<>();
         all.addAll(ConnectionCommands.specs());
+        all.addAll(ClientCommands.specs());
         all.addAll(ServerCommands.specs());
+        all.addAll(InfoCommand.specs());
+        all.addAll(ConfigCommands.specs());
+        all.addAll(CommandDocs.specs());
         all.addAll(KeyCommands.specs());
         all.addAll(ExpireCommands.specs());
         all.addAll(StringCommands.specs());

@@ -24,7 +24,8 @@ import java.nio.ByteBuffer;
  */
 public final class Client implements Subscriber {
 
-    private static final int REPLY_BUFFER = 256;
+    /** Bytes of the reply buffer each client starts with and shrinks back to (CLIENT LIST's rbs). */
+    public static final int REPLY_BUFFER = 256;
     private static final int REPLY_BUFFER_KEEP = 64 * 1024;
 
     private final ServerState server;
@@ -37,7 +38,8 @@ public final class Client implements Subscriber {
     private volatile String lastCommand = "NULL";
     private volatile long lastInteraction = createdAt;
     private boolean authenticated;
-    private Transaction transaction;
+    /** Volatile so CLIENT LIST on another connection sees MULTI state (its multi= field). */
+    private volatile Transaction transaction;
     private WatchState watch;
     private long now;
     /** Channels and patterns, counted for the RESP2 pub/sub context and CLIENT LIST. */
@@ -96,8 +98,9 @@ public final class Client implements Subscriber {
         this.name = name;
     }
 
+    /** Whether commands may run: logged in, or no password is set now (Redis's authRequired). */
     public boolean authenticated() {
-        return authenticated;
+        return authenticated || server.config().requirePass() == null;
     }
 
     public void authenticated(boolean value) {
@@ -185,7 +188,7 @@ public final class Client implements Subscriber {
 
     public void error(String message) {
         RespWriter.error(out, message);
-        server.stats().errorReplies.increment();
+        server.stats().errorReply(message);
     }
 
     public void integer(long value) {

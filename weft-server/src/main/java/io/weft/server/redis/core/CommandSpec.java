@@ -20,7 +20,8 @@ import java.util.Set;
  * @param group        the documentation group ({@code "string"}, {@code "generic"}, ...)
  * @param since        the Redis version that introduced it
  * @param summary      one line for COMMAND DOCS
- * @param body         what runs; null for a container whose subcommands do the work
+ * @param body         what runs; null for a container whose subcommands do all the work. A container may
+ *                     have a body too, run when no subcommand is given (COMMAND alone lists every command)
  * @param subcommands  for containers such as CONFIG and CLIENT
  */
 public record CommandSpec(String name, int arity, Set<Flag> flags, int firstKey, int lastKey, int step,
@@ -33,8 +34,8 @@ public record CommandSpec(String name, int arity, Set<Flag> flags, int firstKey,
         }
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
         subcommands = List.copyOf(subcommands);
-        if ((body == null) == subcommands.isEmpty()) {
-            throw new IllegalArgumentException(name + " needs a body or subcommands, not both");
+        if (body == null && subcommands.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs a body or subcommands");
         }
     }
 

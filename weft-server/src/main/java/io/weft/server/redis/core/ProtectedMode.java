@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
  */
 public final class ProtectedMode {
 
-    /** The error Redis 7.0 sends a refused client (without the leading '-'). */
+    /**
+     * The error Redis 7.0 sends a refused client (without the leading '-'), byte for byte as redis-server
+     * 7.0.15 sends it, including its "Setup a an" typo: clients and tests match on this text.
+     */
     public static final String DENIED = "DENIED Redis is running in protected mode because protected mode is"
             + " enabled and no password is set for the default user. In this mode connections are only accepted"
             + " from the loopback interface. If you want to connect from external computers to Redis you may"
@@ -19,7 +22,7 @@ public final class ProtectedMode {
             + " you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just"
             + " disable the protected mode by editing the Redis configuration file, and setting the protected"
             + " mode option to 'no', and then restarting the server. 3) If you started the server manually just"
-            + " for testing, restart it with the '--protected-mode no' option. 4) Set up an authentication"
+            + " for testing, restart it with the '--protected-mode no' option. 4) Setup a an authentication"
             + " password for the default user. NOTE: You only need to do one of the above things in order for"
             + " the server to start accepting connections from the outside.";
 

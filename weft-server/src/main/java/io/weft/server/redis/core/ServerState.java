@@ -28,6 +28,9 @@ public final class ServerState {
     private final String runId;
     private volatile Runnable shutdownRequest = () -> { };
     private volatile Supplier<io.weft.transport.ListenerStats> listenerStats = () -> null;
+    /** The listener's counters at the last CONFIG RESETSTAT: the transport's own counters never reset. */
+    private volatile io.weft.transport.ListenerStats listenerStatsAtReset;
+    private volatile String configFile = "";
 
     public ServerState(RedisConfig config, CommandTable commands) {
         this.config = config;
@@ -94,6 +97,35 @@ public final class ServerState {
 
     public void listenerStats(Supplier<io.weft.transport.ListenerStats> source) {
         this.listenerStats = source;
+    }
+
+    /**
+     * The listener's counters since start or the last {@link #resetListenerStats()} (CONFIG RESETSTAT), or
+     * null before it starts. {@code active} is not a count and is never reset.
+     */
+    public io.weft.transport.ListenerStats listenerStatsSinceReset() {
+        io.weft.transport.ListenerStats now = listenerStats();
+        io.weft.transport.ListenerStats base = listenerStatsAtReset;
+        if (now == null || base == null) {
+            return now;
+        }
+        return new io.weft.transport.ListenerStats(now.accepted() - base.accepted(), now.active(),
+                now.rejected() - base.rejected(), now.bytesIn() - base.bytesIn(), now.bytesOut() - base.bytesOut(),
+                now.messagesIn() - base.messagesIn(), now.messagesOut() - base.messagesOut(),
+                now.errors() - base.errors(), now.slowConsumerDisconnects() - base.slowConsumerDisconnects());
+    }
+
+    public void resetListenerStats() {
+        this.listenerStatsAtReset = listenerStats();
+    }
+
+    /** The configuration file the server was started with, for INFO's config_file; empty when none. */
+    public String configFile() {
+        return configFile;
+    }
+
+    public void configFile(String path) {
+        this.configFile = path == null ? "" : path;
     }
 
     /** Asks the server to shut down gracefully (SHUTDOWN); returns at once. */
