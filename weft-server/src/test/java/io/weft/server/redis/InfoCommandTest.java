@@ -52,7 +52,10 @@ class InfoCommandTest {
                 // Weft keeps no per-command statistics.
                 redisSections.removeAll(List.of("Commandstats", "Latencystats"));
                 assertThat(weft.keySet()).as(String.join(" ", command)).containsExactlyElementsOf(redisSections);
-                weft.forEach((section, fields) -> {
+                weft.forEach((section, all) -> {
+                    List<String> fields = new ArrayList<>(all);
+                    // Weft's one addition, a Redis 7.2 field: subscribers cut at their output limit.
+                    fields.remove("client_output_buffer_limit_disconnections");
                     List<String> redisOrder = new ArrayList<>(redis.get(section));
                     redisOrder.retainAll(fields);
                     assertThat(fields).as("fields of %s, in Redis's order", section).isEqualTo(redisOrder);

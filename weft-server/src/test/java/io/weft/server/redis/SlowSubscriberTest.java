@@ -58,6 +58,7 @@ class SlowSubscriberTest {
             assertThat(received.get()).isEqualTo(MESSAGES);
 
             assertThat(server.state().stats().pubsubSlowDisconnects.sum()).isEqualTo(1);
+            assertThat(text(publisher.call("INFO", "stats"))).contains("client_output_buffer_limit_disconnections:1\r\n");
             // Closed by the server, not merely silent: a read timeout would be a different exception.
             assertThatThrownBy(() -> drain(slow)).isInstanceOf(IOException.class)
                     .isNotInstanceOf(SocketTimeoutException.class);

@@ -110,10 +110,11 @@ final class InfoSections {
         field(out, "evicted_keys", 0);
         field(out, "keyspace_hits", keys.hits());
         field(out, "keyspace_misses", keys.misses());
-        // The pub/sub registry does not count its channels yet; 0 until it does.
-        field(out, "pubsub_channels", 0);
-        field(out, "pubsub_patterns", 0);
+        field(out, "pubsub_channels", server.pubsub().channelCount());
+        field(out, "pubsub_patterns", server.pubsub().patternCount());
         field(out, "total_error_replies", server.stats().errorReplies.sum());
+        // Subscribers cut for exceeding pubsub-output-limit, under the name Redis 7.2 gave this counter.
+        field(out, "client_output_buffer_limit_disconnections", server.stats().pubsubSlowDisconnects.sum());
     }
 
     static void replication(Client c, StringBuilder out) {

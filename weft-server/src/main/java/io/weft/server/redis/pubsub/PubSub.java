@@ -135,6 +135,11 @@ public final class PubSub {
         return set == null ? 0 : set.size();
     }
 
+    /** Channels with at least one subscriber (INFO's pubsub_channels). */
+    public int channelCount() {
+        return channels.size();
+    }
+
     /** Distinct patterns with at least one subscriber (PUBSUB NUMPAT). */
     public int patternCount() {
         return patterns.size();
