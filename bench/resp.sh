@@ -23,6 +23,9 @@ ROUNDS=${ROUNDS:-1}
 SERVERS=${SERVERS:-"redis weft-loop weft-vthread"}
 PIPELINES=${PIPELINES:-"1 16"}
 SIZES=${SIZES:-"3 256"}
+# Generational ZGC keeps young collections of a large keyspace out of the tail latency; transparent huge
+# pages cut the TLB misses of random lookups across a large heap (see docs/BENCHMARKS.md).
+WEFT_JVM=${WEFT_JVM:-"-XX:+UseZGC -XX:+UseTransparentHugePages"}
 
 command -v redis-benchmark >/dev/null || { echo "resp.sh: needs redis-benchmark (apt-get install redis-tools)" >&2; exit 1; }
 command -v redis-server >/dev/null || { echo "resp.sh: needs redis-server (apt-get install redis-server)" >&2; exit 1; }
@@ -36,8 +39,10 @@ start_resp() {
   case "$name" in
     redis)        taskset -c "$SERVER_CPU" redis-server --port "$SERVER_PORT" --bind 127.0.0.1 --save '' \
                     --appendonly no --protected-mode no >"$log" 2>&1 & ;;
-    weft-loop)    taskset -c "$SERVER_CPU" ./weft serve --port "$SERVER_PORT" --engine loop >"$log" 2>&1 & ;;
-    weft-vthread) taskset -c "$SERVER_CPU" ./weft serve --port "$SERVER_PORT" --engine vthread >"$log" 2>&1 & ;;
+    weft-loop)    taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$WEFT_JVM" ./weft serve --port "$SERVER_PORT" \
+                    --engine loop >"$log" 2>&1 & ;;
+    weft-vthread) taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$WEFT_JVM" ./weft serve --port "$SERVER_PORT" \
+                    --engine vthread >"$log" 2>&1 & ;;
     *) echo "unknown server $name" >&2; exit 1 ;;
   esac
   SERVER_PID=$!
@@ -49,10 +54,13 @@ start_resp() {
   cat "$log" >&2; echo "resp.sh: $name did not answer PING" >&2; exit 1
 }
 
-load() { # load PIPELINE SIZE REQUESTS -> CSV lines on stdout
-  taskset -c "$LOAD_CPU" redis-benchmark -p "$SERVER_PORT" -t set,get -c "$CONNECTIONS" -n "$3" \
-    -r "$KEYSPACE" -d "$2" -P "$1" --csv
+load() { # load TESTS PIPELINE SIZE REQUESTS -> CSV lines on stdout
+  taskset -c "$LOAD_CPU" redis-benchmark -p "$SERVER_PORT" -t "$1" -c "$CONNECTIONS" -n "$4" \
+    -r "$KEYSPACE" -d "$3" -P "$2" --csv
 }
+
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 echo "building Weft..." >&2
 ./mvnw -q -DskipTests -pl weft-cli -am install >&2
@@ -61,12 +69,18 @@ raw="$BENCH_TMP/raw.csv"
 for round in $(seq 1 "$ROUNDS"); do
   for server in $SERVERS; do
     start_resp "$server"
-    load 16 3 "$WARMUP_REQUESTS" >/dev/null
-    load 1 3 "$((WARMUP_REQUESTS / 5))" >/dev/null
+    load set,get 16 3 "$WARMUP_REQUESTS" >/dev/null
+    load set,get 1 3 "$((WARMUP_REQUESTS / 5))" >/dev/null
     for size in $SIZES; do
       for pipeline in $PIPELINES; do
-        load "$pipeline" "$size" "$REQUESTS" | grep -v '^"test"' | while IFS= read -r line; do
-          echo "$round,$server,$size,$pipeline,$line" | tee -a "$raw" >&2
+        for test in set get; do
+          # The server's CPU use over the run: below ~100% it was waiting for redis-benchmark, so the
+          # rate says more about the generator than about the server.
+          t0=$(cpu_ticks "$SERVER_PID"); s0=$(date +%s%N)
+          line=$(load "$test" "$pipeline" "$size" "$REQUESTS" | grep -v '^"test"')
+          t1=$(cpu_ticks "$SERVER_PID"); s1=$(date +%s%N)
+          cpu=$(( (t1 - t0) * 1000000000 / CLK_TCK * 100 / (s1 - s0) ))
+          echo "$round,$server,$size,$pipeline,$line,$cpu" | tee -a "$raw" >&2
         done
       done
     done
@@ -77,7 +91,8 @@ done
 out="$RESULTS_DIR/resp-$(date +%Y%m%d-%H%M%S).txt"
 {
   echo "# bench/resp.sh $(date -u +%FT%TZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
-  echo "# server on core $SERVER_CPU, redis-benchmark on core $LOAD_CPU: -t set,get -c $CONNECTIONS -n $REQUESTS -r $KEYSPACE"
+  echo "# server on core $SERVER_CPU, redis-benchmark on core $LOAD_CPU: -t set|get -c $CONNECTIONS -n $REQUESTS -r $KEYSPACE"
+  echo "# Weft JVM options: $WEFT_JVM"
   echo "# $(redis-server --version | cut -d' ' -f1-3); JDK: $("$JAVA" -version 2>&1 | head -1); median of $ROUNDS round(s), ratios paired per round"
   python3 bench/resp_report.py "$raw"
 } | tee "$out"
