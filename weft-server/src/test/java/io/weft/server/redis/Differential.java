@@ -107,6 +107,26 @@ public final class Differential implements AutoCloseable {
                     .isEqualTo(mask(show(expected)));
         }
 
+        /**
+         * Reads the next reply on each side without sending anything (a published message, one of several
+         * frames a command answers with) and asserts they are the same bytes.
+         */
+        public void sameNext() throws IOException {
+            byte[] expected = redis.readReply();
+            byte[] actual = weft.readReply();
+            assertThat(show(actual)).as("next reply").isEqualTo(show(expected));
+        }
+
+        /**
+         * Sends the command to both and asserts identical reply bytes but for the connection id: for HELLO,
+         * whose reply holds it.
+         */
+        public void sameButClientId(String... args) throws IOException {
+            String expected = show(redis.call(args)).replaceAll("id\\\\r\\\\n:[0-9]+", "id:N");
+            String actual = show(weft.call(args)).replaceAll("id\\\\r\\\\n:[0-9]+", "id:N");
+            assertThat(actual).as("reply to %s", String.join(" ", args)).isEqualTo(expected);
+        }
+
         /** Sends the command to both without comparing (set-up steps); returns Weft's reply. */
         public String both(String... args) throws IOException {
             redis.call(args);

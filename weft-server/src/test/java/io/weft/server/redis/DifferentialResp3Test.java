@@ -89,10 +89,8 @@ class DifferentialResp3Test {
                 p.same("GET", "missing");
                 p.same("PING");
                 assertThat(publisher.same("PUBLISH", "news", "hi")).isEqualTo(":2\r\n");
-                assertThat(Differential.show(p.weftClient().readReply()))
-                        .isEqualTo(Differential.show(p.redisClient().readReply()));
-                assertThat(Differential.show(p.weftClient().readReply()))
-                        .isEqualTo(Differential.show(p.redisClient().readReply()));
+                p.sameNext();
+                p.sameNext();
                 p.same("UNSUBSCRIBE", "news");
                 p.same("PUNSUBSCRIBE");
                 p.same("UNSUBSCRIBE");

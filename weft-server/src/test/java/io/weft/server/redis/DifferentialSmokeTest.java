@@ -1,29 +1,14 @@
 package io.weft.server.redis;
 
 import io.weft.transport.Engine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The dispatcher's own behaviour, compared with Redis: lookup, arity, unknown commands, pipelining. */
-class DifferentialSmokeTest {
+class DifferentialSmokeTest extends EngineDifferential {
 
-    private static Differential diff;
-
-    @BeforeAll
-    static void start() throws Exception {
-        diff = Differential.start(Engine.LOOP);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        diff.close();
-    }
-
-    @BeforeEach
-    void flush() throws Exception {
-        diff.flushBoth();
+    @Override
+    Engine engine() {
+        return Engine.LOOP;
     }
 
     @Test

@@ -33,6 +33,11 @@ final class Reports {
         };
     }
 
+    /** The text of a bulk string element of a decoded reply. */
+    static String bulk(RespValue value) {
+        return new String(((RespValue.BulkString) value).value(), StandardCharsets.UTF_8);
+    }
+
     /** INFO's sections in order, each with its field names in order. */
     static Map<String, List<String>> infoFields(String info) {
         Map<String, List<String>> sections = new LinkedHashMap<>();

@@ -20,37 +20,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * SCAN's promise: every key present for the whole iteration is returned at least once, however much the
  * tables grow or shrink between calls. Proved on a {@link Database} directly with {@link KeyScan#step} (the
  * command's own walk) while keys are added and removed between steps, then over the wire against Redis.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScanGuaranteeTest {
+class ScanGuaranteeTest extends EngineDifferential {
 
     private static final long NOW = 1;
 
-    private Differential diff;
-
-    @BeforeAll
-    void start() throws Exception {
-        diff = Differential.start(Engine.LOOP);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        diff.close();
-    }
-
-    @BeforeEach
-    void flush() throws Exception {
-        diff.flushBoth();
+    @Override
+    Engine engine() {
+        return Engine.LOOP;
     }
 
     // ---- the walk itself, on a database in memory ----
