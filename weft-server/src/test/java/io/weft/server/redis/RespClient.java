@@ -1,5 +1,7 @@
 package io.weft.server.redis;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.weft.codec.ByteBufferSink;
 import io.weft.codec.resp.RespProtocolException;
 import io.weft.codec.resp.RespReplyDecoder;
@@ -89,6 +91,15 @@ public final class RespClient implements AutoCloseable {
             }
             buffered.position(buffered.position() + n).flip();
         }
+    }
+
+    /**
+     * Asserts the server has closed the connection: the next read finds the end of the stream, with no
+     * bytes before it. A read timeout is an error here, so a connection left open cannot pass for closed.
+     */
+    public void assertClosedByServer() {
+        assertThatThrownBy(this::readReply).isInstanceOf(IOException.class)
+                .hasMessageContaining("closed by the server; unread: []");
     }
 
     @Override

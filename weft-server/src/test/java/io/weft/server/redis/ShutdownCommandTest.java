@@ -1,10 +1,8 @@
 package io.weft.server.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.transport.Engine;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +27,7 @@ class ShutdownCommandTest {
                 assertThat(new String(client.call("SHUTDOWN", "ABORT"))).isEqualTo("-ERR No shutdown in progress.\r\n");
                 assertThat(requested).isNotDone();
                 client.send("SHUTDOWN".getBytes(), "NOSAVE".getBytes());
-                assertThatThrownBy(client::readReply).isInstanceOf(IOException.class)
-                        .hasMessageContaining("closed by the server; unread: []");
+                client.assertClosedByServer();
             }
             requested.get(10, TimeUnit.SECONDS);
             assertThat(server.shutdown(Duration.ofSeconds(5)).forced()).isZero();
