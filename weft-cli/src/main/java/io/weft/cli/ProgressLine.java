@@ -35,8 +35,10 @@ final class ProgressLine implements ProgressListener {
         };
         String time = p.phaseNanos() < 0 ? seconds(p.elapsedNanos())
                 : seconds(p.elapsedNanos()) + "/" + seconds(p.phaseNanos());
-        String line = String.format(Locale.ROOT, "%-9s %-9s %9.0f req/s   p99 %8.2f ms   errors %d", phase, time,
-                p.ratePerSecond(), p.p99Nanos() / 1e6, p.errors());
+        // Nothing is measured in the warm-up, so there is no p99 to show yet.
+        String p99 = p.requests() == 0 ? "       -   " : String.format(Locale.ROOT, "%8.2f ms", p.p99Nanos() / 1e6);
+        String line = String.format(Locale.ROOT, "%-9s %-9s %9.0f req/s   p99 %s   errors %d", phase, time,
+                p.ratePerSecond(), p99, p.errors());
         out.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         out.flush();
         shown = line.length();
