@@ -26,6 +26,17 @@ CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 [[ ${DURATION%s} -ge 5 && "$DURATION" == *s && "$WARMUP" == *s ]] || { echo "echo.sh: DURATION (>= 5s) and WARMUP in whole seconds" >&2; exit 1; }
 
+# The key=value fields bench/echo_report.py reads, from the load generator's JSON report.
+load_fields() {
+  python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+l, s = r["latencyMicros"], r["summary"]
+print(f"msgs/s={s['throughput']:.0f} p50_us={l['p50']:.1f} p99_us={l['p99']:.1f} max_us={l['max']:.1f}"
+      f" messages={s['requests']} errors={r['errors']['total']}")
+PY
+}
+
 build_all
 raw="$BENCH_TMP/raw.txt"
 : >"$raw"
@@ -34,7 +45,8 @@ for round in $(seq 1 "$ROUNDS"); do
     start_server "$server"
     for depth in $WORKLOADS; do
       taskset -c "$LOAD_CPU" ./weft bench echo --port "$SERVER_PORT" -c "$CONNECTIONS" \
-        --in-flight "$depth" --size "$SIZE" --warmup "$WARMUP" -d "$DURATION" -t 1 >"$BENCH_TMP/load.out" &
+        --in-flight "$depth" --size "$SIZE" --warmup "$WARMUP" -d "$DURATION" -t 1 \
+        --json "$BENCH_TMP/load.json" >/dev/null &
       load=$!
       # The server's CPU use over the middle of the measured window: a server below 100% is waiting
       # for the load generator, so its rate says more about the generator than about the server.
@@ -44,7 +56,7 @@ for round in $(seq 1 "$ROUNDS"); do
       t1=$(cpu_ticks "$SERVER_PID"); s1=$(date +%s%N)
       wait "$load"
       busy=$(( (t1 - t0) * 1000000000 / CLK_TCK * 100 / (s1 - s0) ))
-      echo "round=$round server=$server in_flight=$depth server_cpu=$busy $(cat "$BENCH_TMP/load.out")" | tee -a "$raw" >&2
+      echo "round=$round server=$server in_flight=$depth server_cpu=$busy $(load_fields "$BENCH_TMP/load.json")" | tee -a "$raw" >&2
     done
     stop_server
   done

@@ -1,22 +1,20 @@
 package io.weft.cli;
 
-import io.weft.loadgen.EchoLoad;
+import io.weft.codec.frame.Framing;
+import io.weft.loadgen.target.EchoTarget;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code weft bench echo}: closed-loop raw echo load. Prints one result line on stdout:
- * {@code msgs/s=… p50_us=… p99_us=… max_us=… messages=… errors=…}. Exit 1 if any reply was wrong.
- */
+/** {@code weft bench echo}: load against any echo server; every echoed byte is checked. */
 @Command(name = "echo",
-        description = "Closed-loop load against any raw echo server; every echoed byte is checked.",
+        description = "Load against any echo server (Weft's, Netty's, Go's); every echoed byte is checked.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         showDefaultValues = true)
@@ -31,37 +29,28 @@ final class BenchEchoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "7000", description = "Server port.")
     private int port;
 
-    @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "50", description = "Connections.")
-    private int connections;
+    @Option(names = "--framing", paramLabel = "raw|line|length", converter = Converters.FramingName.class,
+            defaultValue = "raw", description = "How messages are delimited; the server must use the same.")
+    private Framing framing;
 
-    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "1",
-            description = "Messages in flight per connection (1 is ping-pong).")
-    private int inFlight;
-
-    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64", description = "Bytes per message.")
+    @Option(names = "--size", paramLabel = "BYTES", converter = Converters.ByteSize.class, defaultValue = "64",
+            description = "Bytes per message.")
     private int size;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = Converters.DurationValue.class,
-            defaultValue = "3s", description = "Load first for this long, then discard the measurements.")
-    private Duration warmup;
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "1",
+            description = "Messages a connection may have sent and not yet had back (1 is ping-pong).")
+    private int inFlight;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationValue.class,
-            defaultValue = "10s", description = "Measure for this long.")
-    private Duration duration;
-
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
-            description = "Event loops in the load generator.")
-    private int threads;
+    @Mixin
+    private BenchOptions options;
 
     @Override
     public Integer call() throws Exception {
-        if (connections < 1 || inFlight < 1 || size < 1 || threads < 1 || duration.isZero()) {
-            throw new ParameterException(spec.commandLine(),
-                    "--connections, --in-flight, --size, --threads and --duration must be positive");
+        if (size < 1) {
+            throw new ParameterException(spec.commandLine(), "--size must be at least 1 byte");
         }
-        EchoLoad.Result result = new EchoLoad(new InetSocketAddress(host, port), connections, inFlight, size,
-                warmup, duration, threads).run();
-        spec.commandLine().getOut().println(result);
-        return result.errors() == 0 ? 0 : 1;
+        return BenchRun.execute(spec, options,
+                options.spec(spec, new InetSocketAddress(host, port), inFlight, "--in-flight"),
+                new EchoTarget(framing, size));
     }
 }

@@ -1,6 +1,8 @@
 package io.weft.cli;
 
 import io.weft.codec.frame.Framing;
+import io.weft.codec.resp.RespVersion;
+import io.weft.loadgen.target.KeyPattern;
 import io.weft.transport.Engine;
 import java.time.Duration;
 import java.util.Locale;
@@ -79,6 +81,74 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("unknown engine '" + value + "'; expected vthread or loop");
             }
+        }
+    }
+
+    /**
+     * A latency limit: a number, fractions allowed, with ns, us (or µs), ms or s: "5ms", "0.5ms", "250us".
+     * A bare number is refused: which unit?
+     */
+    static final class LatencyValue implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,9})?)(ns|us|µs|ms|s)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new TypeConversionException(
+                        "'" + value + "' is not a latency; use a number with ns, us, ms or s (e.g. 5ms, 250us)");
+            }
+            double nanosPerUnit = switch (m.group(2)) {
+                case "ns" -> 1;
+                case "us", "µs" -> 1e3;
+                case "ms" -> 1e6;
+                default -> 1e9;
+            };
+            return Duration.ofNanos(Math.round(Double.parseDouble(m.group(1)) * nanosPerUnit));
+        }
+    }
+
+    /** A rate in requests per second: "100000", "2500.5", "100k", "1.5M". */
+    static final class RateValue implements ITypeConverter<Double> {
+        private static final Pattern FORM = Pattern.compile("(\\d{1,12}(?:\\.\\d{1,6})?)([km]?)");
+
+        @Override
+        public Double convert(String value) {
+            Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            double rate = m.matches() ? Double.parseDouble(m.group(1)) : 0;
+            if (rate <= 0) {
+                throw new TypeConversionException(
+                        "'" + value + "' is not a rate; use a positive number of requests per second, optionally with k or M");
+            }
+            return rate * switch (m.group(2)) {
+                case "k" -> 1e3;
+                case "m" -> 1e6;
+                default -> 1;
+            };
+        }
+    }
+
+    /** "sequential", "uniform" or "gaussian". */
+    static final class KeyPatternName implements ITypeConverter<KeyPattern> {
+        @Override
+        public KeyPattern convert(String value) {
+            try {
+                return KeyPattern.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** "2" or "3". */
+    static final class RespVersionNumber implements ITypeConverter<RespVersion> {
+        @Override
+        public RespVersion convert(String value) {
+            return switch (value.trim()) {
+                case "2" -> RespVersion.RESP2;
+                case "3" -> RespVersion.RESP3;
+                default -> throw new TypeConversionException("unknown RESP version '" + value + "'; expected 2 or 3");
+            };
         }
     }
 

@@ -27,7 +27,12 @@ public final class Main implements Callable<Integer> {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The {@code weft} command line, ready to execute; tests run it in-process. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError);
     }
 
     /** Runs when no command is given: show what there is, as a usage error. */
@@ -53,11 +58,16 @@ public final class Main implements Callable<Integer> {
 
     /** "weft 0.1.0" from the jar manifest ("dev" when run from classes), then the JDK running it. */
     static final class Version implements IVersionProvider {
+        /** Weft's version from the jar manifest, or "dev" when run from classes. */
+        static String weft() {
+            String weft = Main.class.getPackage().getImplementationVersion();
+            return weft == null ? "dev" : weft;
+        }
+
         @Override
         public String[] getVersion() {
-            String weft = Main.class.getPackage().getImplementationVersion();
             return new String[] {
-                "weft " + (weft == null ? "dev" : weft),
+                "weft " + weft(),
                 "JDK " + Runtime.version() + " (" + System.getProperty("java.vendor") + ") at "
                         + System.getProperty("java.home"),
             };
