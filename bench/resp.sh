@@ -23,9 +23,10 @@ ROUNDS=${ROUNDS:-1}
 SERVERS=${SERVERS:-"redis weft-loop weft-vthread"}
 PIPELINES=${PIPELINES:-"1 16"}
 SIZES=${SIZES:-"3 256"}
-# Generational ZGC keeps young collections of a large keyspace out of the tail latency; transparent huge
-# pages cut the TLB misses of random lookups across a large heap (see docs/BENCHMARKS.md).
-WEFT_JVM=${WEFT_JVM:-"-XX:+UseZGC -XX:+UseTransparentHugePages"}
+# Transparent huge pages cut the TLB misses of random lookups across a large heap; they need a collector
+# whose heap is anonymous memory (Parallel, Serial, G1: ZGC's shared-memory heap gets none unless the
+# kernel's shmem THP is on). docs/BENCHMARKS.md compares the collectors.
+WEFT_JVM=${WEFT_JVM:-"-XX:+UseParallelGC -XX:+UseTransparentHugePages"}
 
 command -v redis-benchmark >/dev/null || { echo "resp.sh: needs redis-benchmark (apt-get install redis-tools)" >&2; exit 1; }
 command -v redis-server >/dev/null || { echo "resp.sh: needs redis-server (apt-get install redis-server)" >&2; exit 1; }
