@@ -31,6 +31,9 @@ public final class RespRequest {
     private int argc;
     private int[] offsets = new int[INITIAL_ARGS];
     private int[] lengths = new int[INITIAL_ARGS];
+    /** {@link #argHash} results for the first 64 arguments; bit i of {@link #hashed} says hashes[i] is set. */
+    private final int[] hashes = new int[Long.SIZE];
+    private long hashed;
     private boolean inline;
     private byte[] inlineBytes = new byte[64];
     private int inlineSize;
@@ -80,12 +83,22 @@ public final class RespRequest {
      */
     public int argHash(int i) {
         int length = argLength(i);
+        // A server hashes a key once to pick its lock and again to find it; remember the first 64.
+        boolean memo = i < Long.SIZE;
+        if (memo && (hashed & (1L << i)) != 0) {
+            return hashes[i];
+        }
         int from = base + offsets[i];
         int h = HASH_SEED ^ length;
         for (int k = 0; k < length; k++) {
             h = 31 * h + source.get(from + k);
         }
-        return mix(h);
+        h = mix(h);
+        if (memo) {
+            hashes[i] = h;
+            hashed |= 1L << i;
+        }
+        return h;
     }
 
     /** The hash {@link #argHash} gives for the same bytes. Well mixed in all bits, high ones included. */
@@ -214,6 +227,7 @@ public final class RespRequest {
     void clear() {
         argc = 0;
         inlineSize = 0;
+        hashed = 0;
     }
 
     /** Adds an argument at {@code offset} relative to the request's start. */

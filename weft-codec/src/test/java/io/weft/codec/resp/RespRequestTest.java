@@ -139,4 +139,21 @@ class RespRequestTest {
         assertThat(request.argLong(2)).isEqualTo(-12);
         assertThat(request.argDouble(3)).isEqualTo(1.5);
     }
+
+    @Test
+    void argHashMatchesTheStoredKeyHashAndFollowsEachNewRequest() throws RespProtocolException {
+        // One decoder, two requests in one buffer: the second reuses the flyweight and must not see the
+        // first request's remembered hashes.
+        byte[] first = command("GET", "alpha");
+        byte[] second = command("GET", "beta!");
+        ByteBuffer in = ByteBuffer.allocateDirect(first.length + second.length);
+        in.put(first).put(second).flip();
+        RespRequestDecoder decoder = new RespRequestDecoder();
+        RespRequest request = decoder.decode(in);
+        assertThat(request.argHash(1)).isEqualTo(RespRequest.hash(bytes("alpha")));
+        assertThat(request.argHash(1)).isEqualTo(RespRequest.hash(bytes("alpha")));
+        request = decoder.decode(in);
+        assertThat(request.argHash(1)).isEqualTo(RespRequest.hash(bytes("beta!")));
+        assertThat(request.argHash(0)).isEqualTo(RespRequest.hash(bytes("GET")));
+    }
 }
