@@ -2,5 +2,6 @@
 module io.weft.codec {
     exports io.weft.codec;
     exports io.weft.codec.frame;
+    exports io.weft.codec.http;
     exports io.weft.codec.resp;
 }

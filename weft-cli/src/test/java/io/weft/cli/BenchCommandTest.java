@@ -168,6 +168,10 @@ class BenchCommandTest {
         "echo|--in-flight|0|--in-flight must be from 1",
         "echo|--duration|0|--duration 0 needs --requests",
         "echo|--json|/no/such/dir/r.json|no directory /no/such/dir",
+        "http|--path|index.html|a path starts with /",
+        "http|-H|NoColon|a header is \"Name: value\"",
+        "http|--expect-status|2000|expected status must have three digits",
+        "http|-X|'G T'|not a method",
     })
     void badFlagsAreUsageErrors(String target, String flag, String value, String message) {
         Run run = weft("bench", target, "--port", "1", flag, value);
