@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         description = "Generate load against a server and report throughput and latency.",
         mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "TARGET",
-        subcommands = {BenchEchoCommand.class, BenchRespCommand.class})
+        subcommands = {BenchEchoCommand.class, BenchRespCommand.class, BenchConnectCommand.class})
 final class BenchCommand {
 }
