@@ -43,6 +43,7 @@ final class HeldConnection<I> implements Handler<I, ByteBuffer>, Replies {
     private final ByteBufferSink batch = new ByteBufferSink(64);
     private volatile long token;
     private long due;
+    private long startedAt;
     private long pingSentAt;
     private long nextPingAt;
 
@@ -61,6 +62,9 @@ final class HeldConnection<I> implements Handler<I, ByteBuffer>, Replies {
     /** Keeper: starts the connect, which was due at {@code due} (nanoTime). */
     void connect(Connector connector, InetSocketAddress remote, InetSocketAddress local, long due) {
         this.due = due;
+        // The timeout runs from the start, not from when it was due: a client that fell behind its
+        // schedule (a slow bind(), say) must not time out connects it has only just started.
+        this.startedAt = System.nanoTime();
         state.set(State.CONNECTING);
         connector.connect(remote, local, protocol).whenComplete((c, failure) -> {
             if (failure != null) {
@@ -76,7 +80,7 @@ final class HeldConnection<I> implements Handler<I, ByteBuffer>, Replies {
     void sweep(long now, long timeout, long pingEvery) {
         switch (state.get()) {
             case CONNECTING -> {
-                if (now - due > timeout) {
+                if (now - startedAt > timeout) {
                     fail(ConnectFailure.TIMEOUT);
                 }
             }
