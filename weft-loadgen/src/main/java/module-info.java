@@ -17,4 +17,5 @@ module io.weft.loadgen {
     exports io.weft.loadgen.spi;
     exports io.weft.loadgen.target;
     exports io.weft.loadgen.report;
+    exports io.weft.loadgen.connect;
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Generate load against a server and report throughput and latency.",
         mixinStandardHelpOptions = true,
         synopsisSubcommandLabel = "TARGET",
-        subcommands = {BenchEchoCommand.class, BenchRespCommand.class, BenchHttpCommand.class})
+        subcommands = {BenchEchoCommand.class, BenchRespCommand.class, BenchHttpCommand.class,
+            BenchConnectCommand.class})
 final class BenchCommand {
 }

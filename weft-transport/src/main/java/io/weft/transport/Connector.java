@@ -26,10 +26,22 @@ public final class Connector implements AutoCloseable {
 
     /** Connects to {@code remote}; the future completes after the handler's {@code onOpen}. */
     public <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, Protocol<I, O> protocol) {
+        return connect(remote, null, protocol);
+    }
+
+    /**
+     * Connects to {@code remote} from {@code local}: the socket is bound to that address first (port 0
+     * picks an ephemeral port on it). A client spreads its connections over several local addresses
+     * (127.0.0.2, 127.0.0.3, ... on loopback) to open more than one address's ephemeral ports allow.
+     *
+     * @param local the source address, or null to let the kernel choose
+     */
+    public <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, InetSocketAddress local,
+                                                           Protocol<I, O> protocol) {
         if (protocol.isSequential()) {
             throw new IllegalArgumentException("outbound connections take a callback protocol");
         }
-        return engine.connect(remote, protocol, limits, counters);
+        return engine.connect(remote, local, protocol, limits, counters);
     }
 
     /** Counters over every connection this connector opened. */

@@ -532,6 +532,20 @@ abstract class TransportConformanceTest {
     }
 
     @Test
+    void outboundConnectionsBindTheSourceAddressGiven() throws Exception {
+        Server server = start();
+        InetSocketAddress source = new InetSocketAddress("127.0.0.3", 0);
+        try (Connector connector = new Connector(engine().create(1))) {
+            Connection<ByteBuffer> c = connector.connect(server.address("test"), source,
+                    Protocol.of("client", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> new Handler<>() { }))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(c.localAddress().getAddress()).isEqualTo(source.getAddress());
+            assertThat(c.localAddress().getPort()).isPositive();
+            c.close();
+        }
+    }
+
+    @Test
     void outboundConnectToAClosedPortFails() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -40,6 +40,17 @@ public final class Sockets {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
+    /** Closes {@code channel} (null is fine) when setting it up failed, ignoring a second failure. */
+    public static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // already failing; the first error is the one reported
+            }
+        }
+    }
+
     /** Pause after a failed accept (EMFILE, ENFILE, ENOBUFS) before trying again. */
     public static void acceptBackoff() {
         try {

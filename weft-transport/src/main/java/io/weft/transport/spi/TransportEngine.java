@@ -26,9 +26,13 @@ public interface TransportEngine extends AutoCloseable {
     /**
      * Opens an outbound connection. The future completes after the handler's {@code onOpen} ran, or
      * exceptionally when the connection could not be made.
+     *
+     * @param local the address to bind the socket to before connecting (a source address, port 0 for an
+     *              ephemeral one), or null to let the kernel choose
      */
-    <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, Protocol<I, O> protocol,
-                                                    ListenerLimits limits, ListenerCounters counters);
+    <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, InetSocketAddress local,
+                                                    Protocol<I, O> protocol, ListenerLimits limits,
+                                                    ListenerCounters counters);
 
     /** Stops the engine's threads. Connections still open are aborted. Idempotent. */
     @Override

@@ -69,21 +69,27 @@ public final class EventLoopEngine implements TransportEngine {
     }
 
     @Override
-    public <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, Protocol<I, O> protocol,
-                                                           ListenerLimits limits, ListenerCounters counters) {
+    public <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, InetSocketAddress local,
+                                                           Protocol<I, O> protocol, ListenerLimits limits,
+                                                           ListenerCounters counters) {
         CompletableFuture<Connection<O>> result = new CompletableFuture<>();
         ConnectionGroup group;
         synchronized (outboundGroups) {
             group = outboundGroups.computeIfAbsent(counters, c -> new ConnectionGroup(limits, c));
         }
+        SocketChannel channel = null;
         try {
-            SocketChannel channel = SocketChannel.open();
+            channel = SocketChannel.open();
             channel.configureBlocking(false);
             Sockets.configure(channel);
+            if (local != null) {
+                channel.bind(local);
+            }
             EventLoop loop = nextLoop();
             PendingConnect<I, O> pending = new PendingConnect<>(group, protocol, channel, result);
             loop.execute(() -> pending.start(loop, remote));
         } catch (IOException | RuntimeException e) {
+            Sockets.closeQuietly(channel);
             result.completeExceptionally(e);
         }
         return result;

@@ -48,8 +48,9 @@ public final class VirtualThreadEngine implements TransportEngine {
     }
 
     @Override
-    public <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, Protocol<I, O> protocol,
-                                                           ListenerLimits limits, ListenerCounters counters) {
+    public <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, InetSocketAddress local,
+                                                           Protocol<I, O> protocol, ListenerLimits limits,
+                                                           ListenerCounters counters) {
         ensureOpen();
         ConnectionGroup group;
         synchronized (outboundGroups) {
@@ -57,14 +58,19 @@ public final class VirtualThreadEngine implements TransportEngine {
         }
         CompletableFuture<Connection<O>> result = new CompletableFuture<>();
         Thread.ofVirtual().name("weft-connect").start(() -> {
+            SocketChannel channel = null;
             try {
-                SocketChannel channel = SocketChannel.open(remote);
+                channel = SocketChannel.open();
+                if (local != null) {
+                    channel.bind(local);
+                }
+                channel.connect(remote);
                 if (!group.tryAdmit()) {
-                    channel.close();
                     throw new IOException("connector is at its connection limit");
                 }
                 start(group, protocol, channel, result);
             } catch (IOException | RuntimeException e) {
+                Sockets.closeQuietly(channel);
                 result.completeExceptionally(e);
             }
         });
