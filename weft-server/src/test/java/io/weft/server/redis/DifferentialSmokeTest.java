@@ -1,15 +1,10 @@
 package io.weft.server.redis;
 
-import io.weft.transport.Engine;
 import org.junit.jupiter.api.Test;
 
 /** The dispatcher's own behaviour, compared with Redis: lookup, arity, unknown commands, pipelining. */
 class DifferentialSmokeTest extends EngineDifferential {
 
-    @Override
-    Engine engine() {
-        return Engine.LOOP;
-    }
 
     @Test
     void dispatchErrorsMatchRedis() throws Exception {

@@ -6,29 +6,39 @@ import io.weft.server.redis.keyspace.Keyspace;
 import io.weft.transport.Engine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A base for differential test cases that run once per engine: a subclass names the engine, and gets a
- * {@link Differential} started for its class and flushed before each test. Used as the parent of
- * {@code @Nested} per-engine classes, so one test class covers both engines.
+ * A base for differential test cases that run once per engine: JUnit runs every subclass once for each
+ * {@link Engine}, with a {@link Differential} (real Redis beside Weft on that engine) started for the
+ * run and flushed before each test.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EngineDifferential {
 
+    @Parameter
+    private Engine engine;
+
     protected Differential diff;
 
-    abstract Engine engine();
+    Engine engine() {
+        return engine;
+    }
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void startServers() throws Exception {
         diff = Differential.start(engine());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stopServers() throws Exception {
         diff.close();
     }

@@ -8,7 +8,6 @@ import io.weft.server.redis.commands.KeyScan;
 import io.weft.server.redis.keyspace.Database;
 import io.weft.server.redis.keyspace.Entry;
 import io.weft.server.redis.keyspace.Keyspace;
-import io.weft.transport.Engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +30,6 @@ class ScanGuaranteeTest extends EngineDifferential {
 
     private static final long NOW = 1;
 
-    @Override
-    Engine engine() {
-        return Engine.LOOP;
-    }
 
     // ---- the walk itself, on a database in memory ----
 
