@@ -3,8 +3,10 @@ package io.weft.cli;
 import io.weft.codec.frame.Framing;
 import io.weft.codec.resp.RespVersion;
 import io.weft.loadgen.connect.ConnectBench;
+import io.weft.loadgen.connect.ConnectProgress;
 import io.weft.loadgen.connect.ConnectResult;
 import io.weft.loadgen.connect.ConnectSpec;
+import io.weft.loadgen.connect.ConnectThresholds;
 import io.weft.loadgen.report.ConnectReport;
 import io.weft.loadgen.report.RunInfo;
 import io.weft.loadgen.spi.Target;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -121,6 +124,10 @@ final class BenchConnectCommand implements Callable<Integer> {
             description = "Fail (exit 1) if more connections than this failed.")
     long maxErrors;
 
+    @Option(names = "--max-connect-p99", paramLabel = "LATENCY", converter = Converters.LatencyValue.class,
+            description = "Fail (exit 1) if the 99th percentile time to open a connection is above this.")
+    Duration maxConnectP99;
+
     /** Set by a parent on its children: run this process's share and write the result here. */
     @Option(names = "--child-result", paramLabel = "FILE", hidden = true)
     Path childResult;
@@ -132,31 +139,44 @@ final class BenchConnectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (childResult != null) {
-            ConnectResult result = ConnectBench.run(run, target, line -> { });
+            // The parent reads these lines for its own progress line.
+            ConnectResult result = ConnectBench.run(run, target, line -> { }, p -> {
+                out.println(p.format());
+                out.flush();
+            });
             try (Writer w = Files.newBufferedWriter(childResult, StandardCharsets.UTF_8)) {
                 result.write(w);
             }
             return 0;
         }
+        ProgressLine live = ProgressLine.forTerminal(out);
+        Consumer<ConnectProgress> status = live == null ? p -> { } : p -> live.onConnectProgress(p, connections);
         ConnectResult result;
-        if (processes == 1) {
-            result = ConnectBench.run(run, target, line -> err.println("weft bench connect: " + line));
-        } else {
-            try {
-                result = new ChildProcesses(this, run).run(err);
-            } catch (IOException e) {
-                err.println("weft bench connect: " + e.getMessage());
-                return 1;
+        try {
+            if (processes == 1) {
+                result = ConnectBench.run(run, target, line -> {
+                    if (live != null) {
+                        live.clear();
+                    }
+                    err.println("weft bench connect: " + line);
+                    err.flush();
+                }, status);
+            } else {
+                result = new ChildProcesses(this, run).run(err, status);
+            }
+        } catch (IOException e) {
+            err.println("weft bench connect: " + e.getMessage());
+            return 1;
+        } finally {
+            if (live != null) {
+                live.clear();
             }
         }
         return report(run, target.name(), result, out, err);
     }
 
     private int report(ConnectSpec run, String target, ConnectResult result, PrintWriter out, PrintWriter err) {
-        List<String> violations = new ArrayList<>();
-        if (result.failed() > maxErrors) {
-            violations.add(result.failed() + " connections failed, above the limit of " + maxErrors);
-        }
+        List<String> violations = new ConnectThresholds(maxErrors, maxConnectP99).violations(result);
         ConnectReport.writeText(run, target, result, out);
         violations.forEach(v -> out.println("FAILED     " + v));
         out.flush();
@@ -180,6 +200,9 @@ final class BenchConnectCommand implements Callable<Integer> {
         }
         if (timeout.isZero()) {
             throw usage("--timeout must be positive");
+        }
+        if (maxConnectP99 != null && maxConnectP99.isZero()) {
+            throw usage("--max-connect-p99 must be positive");
         }
         if (!protocol.equals("echo") && !protocol.equals("resp")) {
             throw usage("unknown --protocol '" + protocol + "'; expected echo or resp");

@@ -15,10 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code weft bench http}: HTTP/1.1 load over persistent connections; every response's status is checked. */
+/**
+ * {@code weft bench http}: HTTP/1.1 load, over persistent connections or a connection per request; every
+ * response's status is checked.
+ */
 @Command(name = "http",
-        description = "HTTP/1.1 load over persistent connections (kept alive, optionally pipelined);"
-                + " every response's status is checked.",
+        description = "HTTP/1.1 load over persistent connections (optionally pipelined) or, with"
+                + " --no-keep-alive, a new connection per request; every response's status is checked.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         showDefaultValues = true)
@@ -51,6 +54,11 @@ final class BenchHttpCommand implements Callable<Integer> {
             description = "Requests a connection may have sent and not yet had answered (HTTP/1.1 pipelining).")
     private int pipeline;
 
+    @Option(names = "--keep-alive", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Keep connections open between requests. --no-keep-alive (or -H \"Connection: close\")"
+                    + " sends Connection: close and opens a connection per request; it needs --pipeline 1.")
+    private boolean keepAlive;
+
     @Option(names = "--expect-status", paramLabel = "CODE", defaultValue = "200",
             description = "The status every response must have; another 4xx/5xx counts as error-reply,"
                     + " anything else as mismatch.")
@@ -62,6 +70,10 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HttpTarget target = new HttpTarget(targetOptions());
+        if (target.requestsPerConnection() == 1 && pipeline != 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--pipeline must be 1 without keep-alive: each connection carries one request");
+        }
         return BenchRun.execute(spec, options,
                 options.spec(spec, new InetSocketAddress(host, port), pipeline, "--pipeline"), target);
     }
@@ -71,7 +83,7 @@ final class BenchHttpCommand implements Callable<Integer> {
                 : host.getHostAddress()) + ":" + port;
         try {
             return new HttpTarget.Options(method, authority, paths, headers,
-                    body == null ? new byte[0] : body.getBytes(UTF_8), expectStatus);
+                    body == null ? new byte[0] : body.getBytes(UTF_8), expectStatus, keepAlive);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

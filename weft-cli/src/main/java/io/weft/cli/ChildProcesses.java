@@ -1,7 +1,9 @@
 package io.weft.cli;
 
+import io.weft.loadgen.connect.ConnectProgress;
 import io.weft.loadgen.connect.ConnectResult;
 import io.weft.loadgen.connect.ConnectSpec;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -14,14 +16,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Runs a connect run as several child JVMs, each with its share of the connections and the connect rate,
  * and adds up what they found. A child is this same program (the same java, classpath and -X options)
  * started with the hidden {@code --child-result FILE} option, where it writes its {@link ConnectResult}.
+ * While it runs, a child prints a {@link ConnectProgress} line a second on its stdout; the parent keeps each
+ * child's latest and passes their sum on once a second.
  */
 final class ChildProcesses {
+
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final BenchConnectCommand command;
     private final ConnectSpec whole;
@@ -31,17 +39,20 @@ final class ChildProcesses {
         this.whole = whole;
     }
 
-    ConnectResult run(PrintWriter err) throws IOException, InterruptedException {
+    ConnectResult run(PrintWriter err, Consumer<ConnectProgress> progress) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("weft-connect");
         List<Process> children = new ArrayList<>();
         List<Path> results = new ArrayList<>();
+        AtomicReferenceArray<ConnectProgress> latest = new AtomicReferenceArray<>(command.processes);
         try {
             for (int i = 0; i < command.processes; i++) {
                 Path result = dir.resolve("child-" + i + ".properties");
                 results.add(result);
-                children.add(new ProcessBuilder(childCommand(whole.share(i, command.processes), result))
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                Process child = new ProcessBuilder(childCommand(whole.share(i, command.processes), result))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                children.add(child);
+                int index = i;
+                Thread.ofVirtual().name("weft-connect-child-" + i).start(() -> readProgress(child, latest, index));
             }
             err.println("weft bench connect: started " + children.size() + " processes");
             err.flush();
@@ -49,8 +60,12 @@ final class ChildProcesses {
             long deadline = System.nanoTime() + longestRun().toNanos();
             for (int i = 0; i < children.size(); i++) {
                 Process child = children.get(i);
-                if (!child.waitFor(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
-                    throw new IOException("child process " + i + " did not finish within " + longestRun());
+                while (!child.waitFor(Math.min(Math.max(deadline - System.nanoTime(), 0), PROGRESS_NANOS),
+                        TimeUnit.NANOSECONDS)) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw new IOException("child process " + i + " did not finish within " + longestRun());
+                    }
+                    report(latest, progress);
                 }
                 int status = child.exitValue();
                 if (status != 0 || !Files.exists(results.get(i))) {
@@ -68,6 +83,33 @@ final class ChildProcesses {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** Keeps the child's latest progress line; reading to the end also keeps its stdout pipe from filling. */
+    private static void readProgress(Process child, AtomicReferenceArray<ConnectProgress> latest, int index) {
+        try (BufferedReader r = child.inputReader(StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                ConnectProgress p = ConnectProgress.parse(line);
+                if (p != null) {
+                    latest.set(index, p);
+                }
+            }
+        } catch (IOException ignored) {
+            // the child was destroyed: there is no more progress to read
+        }
+    }
+
+    /** Passes on the children's progress added up, once every child has reported. */
+    private static void report(AtomicReferenceArray<ConnectProgress> latest, Consumer<ConnectProgress> status) {
+        List<ConnectProgress> parts = new ArrayList<>();
+        for (int i = 0; i < latest.length(); i++) {
+            ConnectProgress p = latest.get(i);
+            if (p == null) {
+                return;
+            }
+            parts.add(p);
+        }
+        status.accept(ConnectProgress.combine(parts));
     }
 
     /**

@@ -180,6 +180,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void pipeliningWithoutKeepAliveIsAUsageError() {
+        Run run = weft("bench", "http", "--port", "1", "--no-keep-alive", "-P", "4");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--pipeline must be 1 without keep-alive");
+        Run wrkStyle = weft("bench", "http", "--port", "1", "-H", "Connection: close", "-P", "2");
+        assertThat(wrkStyle.status()).isEqualTo(2);
+        assertThat(wrkStyle.err()).contains("--pipeline must be 1 without keep-alive");
+    }
+
+    @Test
     void ratioAndCommandTogetherAreAUsageError() {
         Run run = weft("bench", "resp", "--port", "1", "--ratio", "set:get=1:1", "--command", "PING");
         assertThat(run.status()).isEqualTo(2);

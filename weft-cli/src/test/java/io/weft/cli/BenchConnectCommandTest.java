@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.weft.codec.frame.FrameLimits;
 import io.weft.codec.frame.Framing;
+import io.weft.loadgen.connect.ConnectProgress;
+import io.weft.loadgen.connect.ConnectResult;
 import io.weft.server.echo.EchoServer;
 import io.weft.transport.Engine;
 import io.weft.transport.ListenerLimits;
@@ -16,12 +18,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code weft bench connect} as a user runs it: in-process, and spread over child JVMs. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -83,11 +88,42 @@ class BenchConnectCommandTest {
         Run strict = weft("bench", "connect", "--port", Integer.toString(closed), "-c", "10", "--hold", "0s");
         assertThat(strict.status()).isEqualTo(1);
         assertThat(strict.out()).contains("failures   10 (refused 10, timeout 0, reset 0, other 0)",
-                "FAILED     10 connections failed, above the limit of 0");
+                "FAILED     10 connections failed, more than the limit of 0");
 
         Run lenient = weft("bench", "connect", "--port", Integer.toString(closed), "-c", "10", "--hold", "0s",
                 "--max-errors", "10");
         assertThat(lenient.status()).isZero();
+    }
+
+    @Test
+    void aConnectTimeLimitFailsTheRunWhenTheP99IsAboveIt() {
+        Run tooStrict = weft("bench", "connect", "--port", port(), "-c", "50", "--hold", "0s",
+                "--max-connect-p99", "1ns");
+        assertThat(tooStrict.status()).as(tooStrict.out() + tooStrict.err()).isEqualTo(1);
+        assertThat(tooStrict.out()).containsPattern("FAILED     connect time p99 [0-9.]+ ms is above the limit of 0.000 ms");
+
+        Run relaxed = weft("bench", "connect", "--port", port(), "-c", "50", "--hold", "0s",
+                "--max-connect-p99", "30s");
+        assertThat(relaxed.status()).as(relaxed.out() + relaxed.err()).isZero();
+        assertThat(relaxed.out()).doesNotContain("FAILED");
+        assertThat(weft("bench", "connect", "--max-connect-p99", "soon").status()).isEqualTo(2);
+    }
+
+    @Test
+    void childProcessesReportTheirProgressToTheParent() throws Exception {
+        BenchConnectCommand command = new BenchConnectCommand();
+        new CommandLine(command).parseArgs("--port", port(), "-c", "600", "--rate", "2000", "--hold", "2500ms",
+                "--processes", "2");
+        List<ConnectProgress> looks = new CopyOnWriteArrayList<>();
+        ConnectResult result = new ChildProcesses(command, command.connectSpec())
+                .run(new PrintWriter(new StringWriter()), looks::add);
+
+        assertThat(result.survived()).isEqualTo(600);
+        assertThat(looks).as("a look a second while the children hold their connections").isNotEmpty();
+        ConnectProgress last = looks.getLast();
+        assertThat(last.attempted()).as("both children's connects, added up").isEqualTo(600);
+        assertThat(last.open()).isEqualTo(600);
+        assertThat(last.failed()).isZero();
     }
 
     @Test

@@ -25,8 +25,10 @@ public final class ConnectBench {
      * answered with a single reply), and returns when every connection is closed again.
      *
      * @param progress told one line at the end of each phase
+     * @param status   told how the run is going about once a second, on the calling thread
      */
-    public static <I> ConnectResult run(ConnectSpec spec, Target<I> target, Consumer<String> progress) {
-        return new ConnectRun(spec, target, progress).run();
+    public static <I> ConnectResult run(ConnectSpec spec, Target<I> target, Consumer<String> progress,
+                                        Consumer<ConnectProgress> status) {
+        return new ConnectRun(spec, target, progress, status).run();
     }
 }

@@ -19,14 +19,17 @@ import org.HdrHistogram.Histogram;
 /**
  * The run behind {@link ConnectBench}: one keeper thread (the caller) starts the connects when they fall
  * due, then sweeps the connections every {@link #SWEEP_NANOS} for timeouts and pings. Phases: opening
- * (until every connect has succeeded or failed), holding, the last ping, closing.
+ * (until every connect has succeeded or failed), holding, the last ping, closing. About once a second the
+ * keeper hands a {@link ConnectProgress} to the run's listener.
  */
 final class ConnectRun {
 
     private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ConnectSpec spec;
     private final Consumer<String> progress;
+    private final Consumer<ConnectProgress> status;
     private final HeldConnection<?>[] connections;
     private final InetSocketAddress[] sources;
     private final long timeout;
@@ -40,9 +43,18 @@ final class ConnectRun {
     private final AtomicLong lastOpenedAt = new AtomicLong(Long.MIN_VALUE);
     private final Histogram connectTime = ConnectResult.newHistogram();
 
-    <I> ConnectRun(ConnectSpec spec, Target<I> target, Consumer<String> progress) {
+    // Keeper side: the phase being reported and the last report.
+    private ConnectProgress.Phase phase = ConnectProgress.Phase.OPENING;
+    private long phaseStart;
+    private long phaseNanos;
+    private long issued;
+    private long lastStatusAt;
+    private long lastStatusOpened;
+
+    <I> ConnectRun(ConnectSpec spec, Target<I> target, Consumer<String> progress, Consumer<ConnectProgress> status) {
         this.spec = spec;
         this.progress = progress;
+        this.status = status;
         this.connections = new HeldConnection<?>[spec.connections()];
         for (int i = 0; i < connections.length; i++) {
             connections[i] = new HeldConnection<>(this, target, i);
@@ -56,11 +68,15 @@ final class ConnectRun {
     ConnectResult run() {
         try (Connector connector = new Connector(Engine.LOOP.create(spec.threads()))) {
             long start = System.nanoTime();
+            lastStatusAt = start;
+            enter(ConnectProgress.Phase.OPENING, start, (long) Math.ceil(connections.length * 1e9 / spec.rate()));
             long openedBy = open(connector, start);
             long openNanos = (lastOpenedAt.get() == Long.MIN_VALUE ? openedBy : lastOpenedAt.get()) - start;
             progress.accept(String.format(Locale.ROOT, "opened %d of %d in %.1f s; holding them for %d ms",
                     opened.sum(), connections.length, openNanos / 1e9, spec.hold().toMillis()));
-            hold(System.nanoTime() + spec.hold().toNanos());
+            long holdStart = System.nanoTime();
+            enter(ConnectProgress.Phase.HOLDING, holdStart, spec.hold().toNanos());
+            hold(holdStart + spec.hold().toNanos());
             long survived = lastPing();
             for (HeldConnection<?> c : connections) {
                 c.finish();
@@ -90,6 +106,8 @@ final class ConnectRun {
                 connections[next].connect(connector, spec.address(), local, start + (long) (next * interval));
                 next++;
             }
+            issued = next;
+            report(now);
             if (now - lastSweep >= SWEEP_NANOS) {
                 lastSweep = now;
                 boolean connecting = sweep(now, next);
@@ -105,6 +123,7 @@ final class ConnectRun {
     private void hold(long until) {
         for (long now = System.nanoTime(); now - until < 0; now = System.nanoTime()) {
             sweep(now, connections.length);
+            report(now);
             LockSupport.parkNanos(Math.min(SWEEP_NANOS, until - now));
         }
     }
@@ -112,11 +131,13 @@ final class ConnectRun {
     /** Pings every open connection once more and counts those that answer within the timeout. */
     private long lastPing() {
         long since = System.nanoTime();
+        enter(ConnectProgress.Phase.CHECKING, since, -1);
         for (HeldConnection<?> c : connections) {
             c.ping(since);
         }
         long deadline = since + timeout + SWEEP_NANOS;
         for (long now = since; now - deadline < 0 && sweepFinal(now); now = System.nanoTime()) {
+            report(now);
             LockSupport.parkNanos(SWEEP_NANOS);
         }
         long survived = 0;
@@ -126,6 +147,33 @@ final class ConnectRun {
             }
         }
         return survived;
+    }
+
+    private void enter(ConnectProgress.Phase next, long now, long plannedNanos) {
+        phase = next;
+        phaseStart = now;
+        phaseNanos = plannedNanos;
+    }
+
+    /** Tells the listener how the run is going, if a second has passed since it was last told. */
+    private void report(long now) {
+        long since = now - lastStatusAt;
+        if (since < PROGRESS_NANOS) {
+            return;
+        }
+        long openedNow = opened.sum();
+        long failed = 0;
+        for (int i = 0; i < failures.length(); i++) {
+            failed += failures.get(i);
+        }
+        long p99;
+        synchronized (connectTime) {
+            p99 = connectTime.getValueAtPercentile(99);
+        }
+        status.accept(new ConnectProgress(phase, now - phaseStart, phaseNanos, issued, openedNow, open.get(), failed,
+                (openedNow - lastStatusOpened) * 1e9 / since, p99));
+        lastStatusAt = now;
+        lastStatusOpened = openedNow;
     }
 
     /**

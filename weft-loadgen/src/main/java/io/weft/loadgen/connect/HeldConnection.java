@@ -195,4 +195,10 @@ final class HeldConnection<I> implements Handler<I, ByteBuffer>, Replies {
     public void failed(ErrorKind kind) {
         fail(ConnectFailure.OTHER);
     }
+
+    /** A held connection must stay open: a server that says it closes this one has failed it. */
+    @Override
+    public void lastReply() {
+        fail(ConnectFailure.OTHER);
+    }
 }

@@ -44,6 +44,8 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
     private final RequestWriter writer;
     private final InFlight inFlight;
     private final boolean closedLoop;
+    /** Requests one connection carries before it is replaced by a new one; 0: no limit. */
+    private final int perConnection;
     /** Set before the first request may be sent (see {@link #start}); never changes after. */
     private RunControl run;
     private volatile Thread owner;
@@ -59,6 +61,16 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
     private volatile boolean handshakeFailed;
     private volatile boolean outOfStep;
     private volatile boolean doneIssuing;
+    /**
+     * This connection is done (it carried its share of requests, or the server said it closes after a
+     * reply): nothing more is sent on it, and its close is no error. Set by the event loop.
+     */
+    private volatile boolean retiring;
+    /**
+     * Requests sent on this connection when they are limited, by whichever side sends; reset by the event
+     * loop when it opens.
+     */
+    private volatile int sentHere;
     /** The worker, while it waits for a free in-flight slot; the event loop wakes it. */
     private volatile Thread waiter;
 
@@ -77,6 +89,10 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
         this.writer = target.newWriter(index);
         this.inFlight = new InFlight(spec.maxInFlight() + MAX_HANDSHAKE);
         this.closedLoop = !(spec.model() instanceof LoadModel.Open);
+        this.perConnection = target.requestsPerConnection();
+        if (perConnection < 0) {
+            throw new IllegalArgumentException(target.name() + ": requests per connection must be 0 or more");
+        }
         Codec<I, ByteBuffer> codec = new Codec<>(target::newDecoder, (bytes, out) -> out.writeBytes(bytes));
         this.protocol = Protocol.of("bench-" + target.name(), codec, () -> this);
     }
@@ -116,6 +132,8 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
     @Override
     public void onOpen(Connection<ByteBuffer> c) {
         checker = target.newChecker(index);
+        sentHere = 0;
+        retiring = false;
         long now = System.nanoTime();
         loopBatch.clear();
         int handshakes = writer.writeHandshake(loopBatch);
@@ -138,11 +156,19 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
 
     @Override
     public void onMessage(Connection<ByteBuffer> c, I message) {
+        if (retiring) {
+            return; // closing: whatever is still in flight counts as lost with it
+        }
         if (!checker.onMessage(message, this) || outOfStep || handshakeFailed) {
             c.abort();
             return;
         }
-        if (closedLoop) {
+        if (perConnection > 0 && sentHere >= perConnection && inFlight.outstanding() == 0) {
+            retiring = true;
+        }
+        if (retiring) {
+            c.close(); // graceful: the server may have closed its side already; onClose reconnects
+        } else if (closedLoop) {
             loopBatch.clear();
             fill(System.nanoTime());
             send(c, loopBatch);
@@ -166,13 +192,21 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
 
     /** Closed loop: tops the window up with requests sent now. */
     private void fill(long now) {
-        while (!doneIssuing && inFlight.outstanding() < spec.maxInFlight()) {
+        while (!doneIssuing && inFlight.outstanding() < spec.maxInFlight() && mayCarryMore()) {
             if (!run.tryIssue(now)) {
                 doneIssuing = true;
                 return;
             }
             inFlight.add(writer.writeRequest(loopBatch), now, now);
+            if (perConnection > 0) {
+                sentHere++;
+            }
         }
+    }
+
+    /** Whether this connection may be sent another request. */
+    private boolean mayCarryMore() {
+        return perConnection == 0 || sentHere < perConnection;
     }
 
     @Override
@@ -193,6 +227,11 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
     @Override
     public void failed(ErrorKind kind) {
         complete(kind);
+    }
+
+    @Override
+    public void lastReply() {
+        retiring = true;
     }
 
     private void complete(ErrorKind kind) {
@@ -239,6 +278,10 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
         batch.clear();
         boolean blocked = false;
         while (nextIntended <= now && !doneIssuing) {
+            if (retiring || !mayCarryMore()) {
+                blocked = true; // the close wakes this thread, and the next connection takes the request
+                break;
+            }
             if (!hasRoom()) {
                 blocked = true;
                 break;
@@ -248,6 +291,9 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
                 break;
             }
             inFlight.add(writer.writeRequest(batch), nextIntended, now);
+            if (perConnection > 0) {
+                sentHere++;
+            }
             nextIntended = run.schedule.intendedTime(index, ++scheduleIndex);
         }
         doneIssuing |= nextIntended >= run.end;
@@ -303,7 +349,7 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
         boolean refused = handshakeFailed || handshakeLost;
         if (refused) {
             run.measurements.event(ErrorKind.CONNECT, now);
-        } else if (lost == 0 && !timedOut && !issuingFinished(now)) {
+        } else if (lost == 0 && !timedOut && !retiring && !issuingFinished(now)) {
             run.measurements.event(ErrorKind.CLOSED, now);
         }
         inFlight.reset();

@@ -31,4 +31,11 @@ public interface Replies {
 
     /** The oldest request was answered, wrongly: {@code kind} is ERROR_REPLY or MISMATCH. */
     void failed(ErrorKind kind);
+
+    /**
+     * The reply just completed is the server's last on this connection (HTTP's {@code Connection: close}):
+     * the generator sends nothing more on it, closes it and opens a new one. Requests already sent after
+     * that reply are lost with the connection and count as {@link ErrorKind#CLOSED}.
+     */
+    void lastReply();
 }

@@ -35,4 +35,13 @@ public interface Target<I> {
 
     /** A reply checker for one connection of index {@code index}: a new one for every (re)connection. */
     ReplyChecker<I> newChecker(int index);
+
+    /**
+     * How many requests one connection carries before the generator closes it and opens a new one, or 0
+     * for no limit (persistent connections, the default). HTTP with keep-alive off returns 1: a new
+     * connection for every request, as a browser without keep-alive or {@code ab} without {@code -k}.
+     */
+    default int requestsPerConnection() {
+        return 0;
+    }
 }

@@ -53,6 +53,9 @@ final class HttpRequests {
             int colon = header.indexOf(':');
             fields.append(header, 0, colon).append(": ").append(header.substring(colon + 1).strip()).append("\r\n");
         }
+        if (!o.keepAlive() && o.headers().stream().noneMatch(HttpRequests::isConnectionClose)) {
+            fields.append("Connection: close\r\n");
+        }
         if (o.body().length > 0) {
             fields.append("Content-Length: ").append(o.body().length).append("\r\n");
         }
@@ -65,6 +68,13 @@ final class HttpRequests {
             requests[i] = out.toByteArray();
         }
         return requests;
+    }
+
+    /** Whether {@code header} ("Name: value") is {@code Connection: close}, in any case. */
+    static boolean isConnectionClose(String header) {
+        int colon = header.indexOf(':');
+        return colon > 0 && header.substring(0, colon).equalsIgnoreCase("connection")
+                && header.substring(colon + 1).strip().equalsIgnoreCase("close");
     }
 
     private static boolean isToken(String s) {

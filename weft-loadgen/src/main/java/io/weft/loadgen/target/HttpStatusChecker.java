@@ -8,7 +8,8 @@ import io.weft.loadgen.spi.ReplyChecker;
 /**
  * Checks each HTTP response's status. Another status than the expected one is an error reply when it is
  * 4xx or 5xx (the server refused or failed) and a mismatch otherwise (a redirect, a different success).
- * Interim 1xx responses answer no request by themselves and are skipped.
+ * Interim 1xx responses answer no request by themselves and are skipped. A response that ends its
+ * connection ({@code Connection: close}) tells the generator to open a new one.
  */
 final class HttpStatusChecker implements ReplyChecker<HttpResponse> {
 
@@ -31,6 +32,9 @@ final class HttpStatusChecker implements ReplyChecker<HttpResponse> {
             replies.ok();
         } else {
             replies.failed(status >= 400 ? ErrorKind.ERROR_REPLY : ErrorKind.MISMATCH);
+        }
+        if (!response.keepAlive()) {
+            replies.lastReply();
         }
         return true;
     }

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * HTTP/1.1 ({@code weft bench http}): the same request, or one per path in turn, over persistent
- * connections, pipelined up to the run's window; every response's status is checked. Requests are encoded
- * once, when the target is made, and copied out as they are sent.
+ * HTTP/1.1 ({@code weft bench http}): the same request, or one per path in turn; every response's status
+ * is checked. Requests are encoded once, when the target is made, and copied out as they are sent.
  *
- * <p>Connections are always kept alive: the generator pairs replies with requests per connection and
- * counts a server's close as lost requests, so a new connection per request ({@code Connection: close})
- * would be measured as errors, not as load.
+ * <p>With keep-alive on (the default) connections are persistent and may be pipelined up to the run's
+ * window. With it off every request says {@code Connection: close} and gets a connection of its own, which
+ * the generator closes after the response and replaces, as {@code ab} does without {@code -k}. Either way
+ * a response that says {@code Connection: close} ends its connection without an error, as a server's
+ * {@code keepalive_requests} limit does.
  */
 public final class HttpTarget implements Target<HttpResponse> {
 
@@ -39,7 +40,9 @@ public final class HttpTarget implements Target<HttpResponse> {
         String paths = options.paths().size() == 1 ? options.paths().getFirst()
                 : options.paths().size() + " paths in turn";
         String body = options.body().length > 0 ? ", " + options.body().length + "-byte body" : "";
-        return "http " + options.method() + " " + paths + body + ", expecting " + options.expectStatus();
+        String connections = options.keepAlive() ? "" : ", a connection per request";
+        return "http " + options.method() + " " + paths + body + connections + ", expecting "
+                + options.expectStatus();
     }
 
     @Override
@@ -57,6 +60,11 @@ public final class HttpTarget implements Target<HttpResponse> {
         return new HttpStatusChecker(options.expectStatus());
     }
 
+    @Override
+    public int requestsPerConnection() {
+        return options.keepAlive() ? 0 : 1;
+    }
+
     /** The encoded request for path {@code i}, for tests. */
     byte[] request(int i) {
         return requests[i].clone();
@@ -72,14 +80,18 @@ public final class HttpTarget implements Target<HttpResponse> {
      *                     from the body and may not be given
      * @param body         the request body, possibly empty; sent with a Content-Length when not empty
      * @param expectStatus the status every response must have
+     * @param keepAlive    persistent connections; false sends {@code Connection: close} and opens a
+     *                     connection per request. A {@code Connection: close} among the headers turns it off,
+     *                     as it does for wrk
      */
     public record Options(String method, String authority, List<String> paths, List<String> headers, byte[] body,
-            int expectStatus) {
+            int expectStatus, boolean keepAlive) {
 
         public Options {
             HttpRequests.validate(method, authority, paths, headers);
             paths = List.copyOf(paths);
             headers = List.copyOf(headers);
+            keepAlive &= headers.stream().noneMatch(HttpRequests::isConnectionClose);
             body = body.clone();
             if (expectStatus < 100 || expectStatus > 999) {
                 throw new IllegalArgumentException("expected status must have three digits: " + expectStatus);

@@ -52,8 +52,9 @@ class ConnectBenchTest {
     void holdsFiveThousandConnectionsAndEveryOneStillAnswers() throws Exception {
         Server server = echoServer(6000);
         try {
+            List<ConnectProgress> looks = new ArrayList<>();
             ConnectResult r = ConnectBench.run(spec(server.address(EchoServer.LISTENER), loopbackSources(2), 5000,
-                    Duration.ofSeconds(2)), new EchoTarget(Framing.RAW, 16), line -> { });
+                    Duration.ofSeconds(2)), new EchoTarget(Framing.RAW, 16), line -> { }, looks::add);
 
             assertThat(r.failures()).as("failures").allSatisfy((cause, n) -> assertThat(n).isZero());
             assertThat(r.attempted()).isEqualTo(5000);
@@ -64,6 +65,16 @@ class ConnectBenchTest {
             assertThat(r.connectRate()).isPositive();
             // Pings were answered all along: the server saw more than the last one on every connection.
             assertThat(server.stats(EchoServer.LISTENER).messagesIn()).isGreaterThan(5000);
+            // The live view, once a second: by the end of the hold every connection was open and counted.
+            assertThat(looks).isNotEmpty();
+            ConnectProgress held = looks.stream().filter(p -> p.phase() == ConnectProgress.Phase.HOLDING)
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(held.attempted()).isEqualTo(5000);
+            assertThat(held.opened()).isEqualTo(5000);
+            assertThat(held.open()).isEqualTo(5000);
+            assertThat(held.failed()).isZero();
+            assertThat(held.p99ConnectNanos()).isPositive();
+            assertThat(held.phaseNanos()).isEqualTo(Duration.ofSeconds(2).toNanos());
         } finally {
             server.shutdown(Duration.ofSeconds(1));
         }
@@ -78,7 +89,7 @@ class ConnectBenchTest {
             // when the connects have, not wait for a moment with no ping in flight.
             ConnectSpec spec = new ConnectSpec(server.address(EchoServer.LISTENER), List.of(), 500, 10_000,
                     Duration.ofMillis(300), Duration.ofMillis(1), Duration.ofSeconds(5), 1);
-            ConnectResult r = ConnectBench.run(spec, new EchoTarget(Framing.RAW, 16), line -> { });
+            ConnectResult r = ConnectBench.run(spec, new EchoTarget(Framing.RAW, 16), line -> { }, p -> { });
             assertThat(r.survived()).isEqualTo(500);
         } finally {
             server.shutdown(Duration.ofSeconds(1));
@@ -91,7 +102,7 @@ class ConnectBenchTest {
             RespTarget ping = new RespTarget(new RespTarget.Options(RespWorkload.command("PING"), KeyPattern.UNIFORM,
                     1, 1, RespVersion.RESP2));
             ConnectResult r = ConnectBench.run(spec(redis.address(), List.of(), 200, Duration.ofMillis(700)), ping,
-                    line -> { });
+                    line -> { }, p -> { });
             assertThat(r.survived()).isEqualTo(200);
             assertThat(r.failed()).isZero();
         }
@@ -104,7 +115,7 @@ class ConnectBenchTest {
             port = s.getLocalPort();
         }
         ConnectResult r = ConnectBench.run(spec(new InetSocketAddress("127.0.0.1", port), List.of(), 50,
-                Duration.ZERO), new EchoTarget(Framing.RAW, 16), line -> { });
+                Duration.ZERO), new EchoTarget(Framing.RAW, 16), line -> { }, p -> { });
 
         assertThat(r.failures(ConnectFailure.REFUSED)).isEqualTo(50);
         assertThat(r.failed()).isEqualTo(50);
@@ -118,7 +129,7 @@ class ConnectBenchTest {
         Server server = echoServer(100);
         try {
             ConnectResult r = ConnectBench.run(spec(server.address(EchoServer.LISTENER), List.of(), 150,
-                    Duration.ofMillis(500)), new EchoTarget(Framing.RAW, 16), line -> { });
+                    Duration.ofMillis(500)), new EchoTarget(Framing.RAW, 16), line -> { }, p -> { });
 
             // The kernel completes every handshake; the server then closes those above its limit.
             assertThat(r.opened()).isEqualTo(150);

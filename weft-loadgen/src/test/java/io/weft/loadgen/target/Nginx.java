@@ -8,12 +8,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * nginx from the Debian package, as a test's HTTP server: one process (no master, no daemon) on a port the
  * OS picked, with its configuration, logs, temp files and document root in a fresh directory. The root
- * holds {@code /index.html} ({@link #INDEX}).
+ * holds {@code /index.html} ({@link #INDEX}). Its access log has one line per request: the connection's
+ * serial number, the request's number on that connection, and the status ({@link #accessLog()}).
  */
 final class Nginx implements AutoCloseable {
 
@@ -35,6 +37,11 @@ final class Nginx implements AutoCloseable {
     }
 
     static Nginx start() throws IOException, InterruptedException {
+        return start(1_000_000);
+    }
+
+    /** An nginx that closes a connection after {@code keepaliveRequests} requests on it. */
+    static Nginx start(int keepaliveRequests) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("weft-nginx");
         Path root = Files.createDirectory(dir.resolve("root"));
         Files.writeString(root.resolve("index.html"), INDEX);
@@ -51,20 +58,21 @@ final class Nginx implements AutoCloseable {
                 error_log %1$s/error.log warn;
                 events { worker_connections 1024; }
                 http {
-                    access_log off;
+                    log_format conns '$connection $connection_requests $status';
+                    access_log %1$s/access.log conns;
                     client_body_temp_path %1$s/body;
                     proxy_temp_path %1$s/proxy;
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    keepalive_requests 1000000;
+                    keepalive_requests %3$d;
                     server {
                         listen 127.0.0.1:%2$d;
                         root %1$s/root;
                         default_type text/html;
                     }
                 }
-                """.formatted(d, port));
+                """.formatted(d, port, keepaliveRequests));
         Process process = new ProcessBuilder(BINARY.toString(), "-p", d, "-e", d + "/error.log",
                 "-c", d + "/nginx.conf").redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
@@ -75,6 +83,21 @@ final class Nginx implements AutoCloseable {
 
     InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    /** The access log so far: one {@link Request} per line. */
+    List<Request> accessLog() throws IOException {
+        Path log = dir.resolve("access.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        return Files.readAllLines(log).stream().map(line -> line.split(" "))
+                .map(f -> new Request(Long.parseLong(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2])))
+                .toList();
+    }
+
+    /** One access log line: nginx's serial number of the connection, the request's number on it, the status. */
+    record Request(long connection, int onConnection, int status) {
     }
 
     private void awaitListening() throws IOException, InterruptedException {

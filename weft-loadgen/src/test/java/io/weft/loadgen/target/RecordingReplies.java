@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The requests a test has "sent", oldest first, and the outcome a checker gave each: "ok" or the
- * {@link ErrorKind} label, in completion order.
+ * {@link ErrorKind} label, in completion order, with "last-reply" where the checker said the connection ends.
  */
 final class RecordingReplies implements Replies {
 
@@ -46,5 +46,10 @@ final class RecordingReplies implements Replies {
     public void failed(ErrorKind kind) {
         tokens.removeFirst();
         outcomes.add(kind.label());
+    }
+
+    @Override
+    public void lastReply() {
+        outcomes.add("last-reply");
     }
 }
