@@ -5,17 +5,23 @@
 #       to core LOAD_CPU (1) with the same settings: 50 connections, one thread, SET then GET, 3-byte values,
 #       keys over 100000, pipeline 1 and 16, the same request count. Both throughputs and weft/redis-benchmark.
 #   (b) HTTP: nginx (one process, worker_processes 1) pinned to core 0 serving a small static file;
-#       `weft bench http` and `wrk`, both closed loop with -c 50 -t 1 for DURATION, pinned to core 1.
-#       Both throughputs and weft/wrk.
-#   (c) Generator cost: from the same runs as (b), where both generators had the single core 1 to
-#       themselves: requests per second per core the generator used, weft/wrk. Weft's CPU is its own
+#       `weft bench http` and `wrk`, both closed loop with -c 50 -t 1 for DURATION, pinned to core 1, with
+#       keep-alive and without it (wrk: -H "Connection: close"). Both throughputs and weft/wrk.
+#   (c) Generator cost: from the keep-alive runs of (b), where both generators had the single core 1 to
+#       themselves: requests per second, and per core the generator used, weft/wrk. Weft's CPU is its own
 #       report over the measured window (--json cpuCores); wrk's is utime + stime from /proc over its run.
+#
+# Every run also records the server's own view, to tell which side was the bottleneck and whether a
+# generator counts right: the server's CPU use over the run (utime + stime from /proc), and its own request
+# rate, sampled every 250 ms (Redis's total_commands_processed, nginx's stub_status total) and given as
+# the median rate of the middle half of the run (bench/server_rate.py).
 #
 # Weft's figures come from `--json`. The JVM gets WARMUP of untimed load first; redis-benchmark and wrk
 # have no warm-up option, so each gets one untimed run before its measured one. Nothing is tuned.
 #
-#   bench/calibrate.sh                               # 10 s runs, 1,000,000 RESP requests, one round
-#   ROUNDS=1 DURATION=3s RESP_REQUESTS=200000 WARMUP=1s bench/calibrate.sh
+#   bench/calibrate.sh                     # 10 s HTTP runs; RESP 1,000,000 requests at -P 1, 8,000,000 at -P 16
+#   ROUNDS=1 DURATION=3s RESP_REQUESTS=200000 RESP_REQUESTS_PIPELINED=2000000 WARMUP=1s bench/calibrate.sh
+#   PARTS=http ROUNDS=3 bench/calibrate.sh   # only (b) and (c), three times
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -23,7 +29,9 @@ source bench/lib.sh
 ROUNDS=${ROUNDS:-${ROUND:-1}}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
+PARTS=${PARTS:-resp http}
 RESP_REQUESTS=${RESP_REQUESTS:-1000000}
+RESP_REQUESTS_PIPELINED=${RESP_REQUESTS_PIPELINED:-8000000}
 CONNECTIONS=${CONNECTIONS:-50}
 KEYSPACE=${KEYSPACE:-100000}
 
@@ -39,11 +47,23 @@ ratio() { python3 -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]);
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
-# Runs a command in the background pinned to LOAD_CPU and, once it ends, prints the cores it used on
-# average: its utime + stime, sampled every 50 ms until it exits (the last sample is kept), over wall time.
-run_measured() { # run_measured OUTFILE CMD... -> cores used, on stdout
-  local out=$1; shift
-  local s0 t=0 pid
+cores() { # cores TICKS START_NS END_NS -> average cores used
+  python3 -c 'import sys; print("%.2f" % (int(sys.argv[1]) / int(sys.argv[2]) / ((int(sys.argv[4]) - int(sys.argv[3])) / 1e9)))' \
+    "$1" "$CLK_TCK" "$2" "$3"
+}
+
+# Runs a command pinned to LOAD_CPU while watching the server, and sets, once it ends:
+#   GEN_CORES     the command's own cores used (utime + stime, sampled every 50 ms until it exits, over wall time)
+#   SERVER_CORES  the server's cores used over the same time
+#   SERVER_RATE   the server's own request rate (bench/server_rate.py) over the middle half of the run
+# Its output goes to OUTFILE.
+run_watched() { # run_watched KIND OUTFILE CMD...
+  local kind=$1 out=$2; shift 2
+  local s0 t=0 pid sampler server0 samples=$BENCH_TMP/samples
+  : >"$samples"
+  taskset -c "$LOAD_CPU" python3 bench/server_rate.py sample "$kind" "$SERVER_PORT" "$samples" &
+  sampler=$!
+  server0=$(cpu_ticks "$SERVER_PID")
   s0=$(date +%s%N)
   taskset -c "$LOAD_CPU" "$@" >"$out" 2>&1 &
   pid=$!
@@ -51,9 +71,13 @@ run_measured() { # run_measured OUTFILE CMD... -> cores used, on stdout
     local now; now=$(cpu_ticks "$pid"); [ "$now" -gt 0 ] && t=$now
     sleep 0.05
   done
+  local s1; s1=$(date +%s%N)
+  local server1; server1=$(cpu_ticks "$SERVER_PID")
+  kill "$sampler"; wait "$sampler" 2>/dev/null || true
   wait "$pid" || { cat "$out" >&2; echo "calibrate.sh: $* failed" >&2; exit 1; }
-  python3 -c 'import sys; print("%.2f" % (int(sys.argv[1]) / int(sys.argv[2]) / ((int(sys.argv[3]) - int(sys.argv[4])) / 1e9)))' \
-    "$t" "$CLK_TCK" "$(date +%s%N)" "$s0"
+  GEN_CORES=$(cores "$t" "$s0" "$s1")
+  SERVER_CORES=$(cores $((server1 - server0)) "$s0" "$s1")
+  SERVER_RATE=$(python3 bench/server_rate.py rate "$samples")
 }
 
 start_redis() {
@@ -93,6 +117,7 @@ http {
         listen 127.0.0.1:$SERVER_PORT;
         root $d/root;
         default_type text/html;
+        location = /nginx_status { stub_status; }
     }
 }
 CONF
@@ -106,69 +131,101 @@ CONF
   cat "$d/error.log" "$d/stdout.log" >&2; echo "calibrate.sh: nginx did not start" >&2; exit 1
 }
 
-weft_resp() { # weft_resp COMMAND PIPELINE JSON
-  taskset -c "$LOAD_CPU" ./weft bench resp --port "$SERVER_PORT" -c "$CONNECTIONS" -t 1 -P "$2" --command "$1" --value-size 3 \
-    --keyspace "$KEYSPACE" -n "$RESP_REQUESTS" --warmup "$WARMUP" --max-errors 1000000000000 --json "$3"
+weft_resp() { # weft_resp COMMAND PIPELINE REQUESTS JSON: sets CMD
+  CMD=(./weft bench resp --port "$SERVER_PORT" -c "$CONNECTIONS" -t 1 -P "$2" --command "$1" --value-size 3
+    --keyspace "$KEYSPACE" -n "$3" --warmup "$WARMUP" --max-errors 1000000000000 --json "$4")
 }
 
-rb() { # rb TEST PIPELINE -> requests per second
-  taskset -c "$LOAD_CPU" redis-benchmark -p "$SERVER_PORT" -t "$1" -c "$CONNECTIONS" -n "$RESP_REQUESTS" \
-    -r "$KEYSPACE" -d 3 -P "$2" --csv | awk -F'"' 'NR > 1 {print $4; exit}'
+rb() { # rb TEST PIPELINE REQUESTS: sets CMD
+  CMD=(redis-benchmark -p "$SERVER_PORT" -t "$1" -c "$CONNECTIONS" -n "$3" -r "$KEYSPACE" -d 3 -P "$2" --csv)
+}
+
+rb_rps() { # rb_rps OUTFILE -> requests per second redis-benchmark reported
+  awk -F'"' '$2 ~ /^(SET|GET)$/ {printf "%d", $4; exit}' "$1"
 }
 
 resp_round() {
   start_redis
-  echo "## (a) RESP: redis-server $(redis-server --version | awk '{print $3}') on core $SERVER_CPU; generators on core $LOAD_CPU: -c $CONNECTIONS, 1 thread, $RESP_REQUESTS requests, 3-byte values, $KEYSPACE keys"
-  printf '%-10s %9s %14s %18s %7s %12s\n' test pipeline "weft req/s" "redis-bench req/s" ratio "weft errors"
+  echo "## (a) RESP: redis-server $(redis-server --version | awk '{print $3}') on core $SERVER_CPU; generators on core $LOAD_CPU: -c $CONNECTIONS, 1 thread, 3-byte values, $KEYSPACE keys; $RESP_REQUESTS requests at -P 1, $RESP_REQUESTS_PIPELINED at -P 16"
+  echo "#  req/s: what the generator reported; server: redis-server's own rate (total_commands_processed);"
+  echo "#  cores: generator / redis-server CPU over the run"
+  printf '%-5s %3s | %9s %9s %11s | %9s %9s %11s | %8s %8s\n' test P "weft" "server" "cores" \
+    "r-bench" "server" "cores" "weft/rb" "errors"
   ./weft --version >/dev/null # builds the distribution now, not inside a timed run
   for pipeline in 1 16; do
+    local requests=$RESP_REQUESTS; [ "$pipeline" -gt 1 ] && requests=$RESP_REQUESTS_PIPELINED
+    local test cmd w_rps w_err w_line rb_line r_rps
+    declare -A lines=()
     redis-cli -p "$SERVER_PORT" FLUSHALL >/dev/null
-    declare -A weft_rps=() weft_err=() rb_rps=()
     for test in set get; do
-      local cmd="SET __key__ __value__"; [ "$test" = get ] && cmd="GET __key__"
-      weft_resp "$cmd" "$pipeline" "$BENCH_TMP/w.json" >"$BENCH_TMP/weft.out" 2>&1 \
-        || { cat "$BENCH_TMP/weft.out" >&2; exit 1; }
-      weft_rps[$test]=$(json "$BENCH_TMP/w.json" 'round(d["summary"]["throughput"])')
-      weft_err[$test]=$(json "$BENCH_TMP/w.json" 'd["errors"]["total"]')
+      cmd="SET __key__ __value__"; [ "$test" = get ] && cmd="GET __key__"
+      weft_resp "$cmd" "$pipeline" "$requests" "$BENCH_TMP/w.json"
+      run_watched redis "$BENCH_TMP/weft.out" "${CMD[@]}"
+      w_rps=$(json "$BENCH_TMP/w.json" 'round(d["summary"]["throughput"])')
+      w_err=$(json "$BENCH_TMP/w.json" 'd["errors"]["total"]')
+      w_line=$(printf '%9s %9s %5s/%5s' "$w_rps" "$SERVER_RATE" \
+        "$(json "$BENCH_TMP/w.json" '"%.2f" % d["summary"]["cpuCores"]')" "$SERVER_CORES")
+      lines[$test]="$w_line|$w_rps|$w_err"
     done
     redis-cli -p "$SERVER_PORT" FLUSHALL >/dev/null
-    rb set "$pipeline" >/dev/null # untimed warm-up, as the JVM had
+    taskset -c "$LOAD_CPU" redis-benchmark -p "$SERVER_PORT" -t set -c "$CONNECTIONS" -n "$RESP_REQUESTS" \
+      -r "$KEYSPACE" -d 3 -P "$pipeline" --csv >/dev/null # untimed warm-up, as the JVM had
     for test in set get; do
-      rb_rps[$test]=$(rb "$test" "$pipeline")
-    done
-    for test in set get; do
-      printf '%-10s %9s %14s %18s %7s %12s\n' "$test" "$pipeline" "${weft_rps[$test]}" "${rb_rps[$test]}" \
-        "$(ratio "${weft_rps[$test]}" "${rb_rps[$test]}")" "${weft_err[$test]}"
+      rb "$test" "$pipeline" "$requests"
+      run_watched redis "$BENCH_TMP/rb.out" "${CMD[@]}"
+      r_rps=$(rb_rps "$BENCH_TMP/rb.out")
+      rb_line=$(printf '%9s %9s %5s/%5s' "$r_rps" "$SERVER_RATE" "$GEN_CORES" "$SERVER_CORES")
+      IFS='|' read -r w_line w_rps w_err <<<"${lines[$test]}"
+      printf '%-5s %3s | %s | %s | %8s %8s\n' "$test" "$pipeline" "$w_line" "$rb_line" \
+        "$(ratio "$w_rps" "$r_rps")" "$w_err"
     done
   done
   stop_server
+}
+
+weft_http() { # weft_http JSON [extra flags...]: sets CMD
+  local json=$1; shift
+  CMD=(./weft bench http --port "$SERVER_PORT" --path /index.html -c "$CONNECTIONS" -t 1 -d "$DURATION"
+    --warmup "$WARMUP" --max-errors 1000000000000 --json "$json" "$@")
 }
 
 http_round() {
   start_nginx
   local url="http://127.0.0.1:$SERVER_PORT/index.html"
   echo "## (b) HTTP: $("$NGINX" -v 2>&1 | cut -d' ' -f3) (one process, worker_processes 1) on core $SERVER_CPU serving a $(wc -c <"$BENCH_TMP/nginx/root/index.html")-byte file; generators on core $LOAD_CPU: closed loop, -c $CONNECTIONS -t 1, $DURATION"
-  local weft_cores wrk_cores weft_rps wrk_rps weft_err wrk_note
-  taskset -c "$LOAD_CPU" ./weft bench http --port "$SERVER_PORT" --path /index.html -c "$CONNECTIONS" -t 1 \
-    -d "$DURATION" --warmup "$WARMUP" --max-errors 1000000000000 --json "$BENCH_TMP/h.json" >"$BENCH_TMP/weft-http.out" \
-    || { cat "$BENCH_TMP/weft-http.out" >&2; exit 1; }
-  weft_cores=$(json "$BENCH_TMP/h.json" '"%.2f" % d["summary"]["cpuCores"]')
-  weft_rps=$(json "$BENCH_TMP/h.json" 'round(d["summary"]["throughput"])')
-  weft_err=$(json "$BENCH_TMP/h.json" 'd["errors"]["total"]')
-  taskset -c "$LOAD_CPU" wrk -c "$CONNECTIONS" -t 1 -d "$WARMUP" "$url" >/dev/null # untimed warm-up
-  wrk_cores=$(run_measured "$BENCH_TMP/wrk.out" wrk -c "$CONNECTIONS" -t 1 -d "$DURATION" "$url")
-  wrk_rps=$(awk '/^Requests\/sec:/ {printf "%d", $2}' "$BENCH_TMP/wrk.out")
-  wrk_note=$(grep -E 'Non-2xx|Socket errors' "$BENCH_TMP/wrk.out" | xargs || true)
-  printf '%-14s %12s %12s %7s\n' "" "weft" "wrk" "weft/wrk"
-  printf '%-14s %12s %12s %7s\n' "req/s" "$weft_rps" "$wrk_rps" "$(ratio "$weft_rps" "$wrk_rps")"
-  echo "weft errors: $weft_err; wrk: ${wrk_note:-no errors reported}"
-  echo "## (c) Generator cost: the (b) runs, each generator alone on core $LOAD_CPU (weft: its --json cpuCores over the measured window; wrk: utime+stime from /proc over its run)"
+  echo "#  req/s: what the generator reported; server: nginx's own rate (stub_status); cores: generator / nginx"
+  printf '%-10s | %9s %9s %11s | %9s %9s %11s | %8s %8s\n' mode "weft" "server" "cores" "wrk" "server" "cores" \
+    "weft/wrk" "errors"
+  local mode w_rps w_err w_cores w_line k_rps k_cores k_note
+  for mode in keep-alive close; do
+    local weft_flags=() wrk_flags=()
+    [ "$mode" = close ] && weft_flags=(--no-keep-alive) && wrk_flags=(-H "Connection: close")
+    weft_http "$BENCH_TMP/h.json" "${weft_flags[@]}"
+    run_watched nginx "$BENCH_TMP/weft-http.out" "${CMD[@]}"
+    w_rps=$(json "$BENCH_TMP/h.json" 'round(d["summary"]["throughput"])')
+    w_err=$(json "$BENCH_TMP/h.json" 'd["errors"]["total"]')
+    w_cores=$(json "$BENCH_TMP/h.json" '"%.2f" % d["summary"]["cpuCores"]')
+    w_line=$(printf '%9s %9s %5s/%5s' "$w_rps" "$SERVER_RATE" "$w_cores" "$SERVER_CORES")
+    taskset -c "$LOAD_CPU" wrk -c "$CONNECTIONS" -t 1 -d "$WARMUP" "${wrk_flags[@]}" "$url" >/dev/null # untimed warm-up
+    run_watched nginx "$BENCH_TMP/wrk.out" wrk -c "$CONNECTIONS" -t 1 -d "$DURATION" "${wrk_flags[@]}" "$url"
+    k_rps=$(awk '/^Requests\/sec:/ {printf "%d", $2}' "$BENCH_TMP/wrk.out")
+    k_cores=$GEN_CORES
+    k_note=$(grep -E 'Non-2xx|Socket errors' "$BENCH_TMP/wrk.out" | xargs || true)
+    printf '%-10s | %s | %9s %9s %5s/%5s | %8s %8s\n' "$mode" "$w_line" "$k_rps" "$SERVER_RATE" "$k_cores" \
+      "$SERVER_CORES" "$(ratio "$w_rps" "$k_rps")" "$w_err"
+    [ -n "$k_note" ] && echo "#  wrk ($mode): $k_note"
+    if [ "$mode" = keep-alive ]; then
+      GEN=("$w_rps" "$w_cores" "$k_rps" "$k_cores")
+    fi
+  done
+  echo "## (c) Generator cost: the keep-alive runs of (b), each generator alone on core $LOAD_CPU (weft: its --json cpuCores over the measured window; wrk: utime+stime from /proc over its run)"
   local weft_per wrk_per
-  weft_per=$(python3 -c 'import sys; print(round(float(sys.argv[1]) / float(sys.argv[2])))' "$weft_rps" "$weft_cores")
-  wrk_per=$(python3 -c 'import sys; print(round(float(sys.argv[1]) / float(sys.argv[2])))' "$wrk_rps" "$wrk_cores")
-  printf '%-22s %12s %12s %7s\n' "" "weft" "wrk" "weft/wrk"
-  printf '%-22s %12s %12s\n' "generator cores used" "$weft_cores" "$wrk_cores"
-  printf '%-22s %12s %12s %7s\n' "req/s per core used" "$weft_per" "$wrk_per" "$(ratio "$weft_per" "$wrk_per")"
+  weft_per=$(python3 -c 'import sys; print(round(float(sys.argv[1]) / float(sys.argv[2])))' "${GEN[0]}" "${GEN[1]}")
+  wrk_per=$(python3 -c 'import sys; print(round(float(sys.argv[1]) / float(sys.argv[2])))' "${GEN[2]}" "${GEN[3]}")
+  printf '%-22s %12s %12s %9s\n' "" "weft" "wrk" "weft/wrk"
+  printf '%-22s %12s %12s %9s\n' "req/s" "${GEN[0]}" "${GEN[2]}" "$(ratio "${GEN[0]}" "${GEN[2]}")"
+  printf '%-22s %12s %12s\n' "generator cores used" "${GEN[1]}" "${GEN[3]}"
+  printf '%-22s %12s %12s %9s\n' "req/s per core used" "$weft_per" "$wrk_per" "$(ratio "$weft_per" "$wrk_per")"
   stop_server
 }
 
@@ -176,6 +233,7 @@ echo "# bench/calibrate.sh $(date -u +%FT%TZ) on $(nproc) cores ($(grep -m1 'mod
 echo "# weft warm-up $WARMUP; redis-benchmark and wrk get one untimed run first; $ROUNDS round(s)"
 for round in $(seq 1 "$ROUNDS"); do
   echo "# round $round"
-  resp_round
-  http_round
+  for part in $PARTS; do
+    "${part}_round"
+  done
 done

@@ -44,6 +44,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
     private boolean draining;
     private boolean inputClosed;
     private boolean dispatching;
+    private boolean flushDeferred;
     private long lingerDeadline;
     /** Unconsumed input (an incomplete message), in write mode; null when there is none. */
     private ByteBuffer inbound;
@@ -199,6 +200,21 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
 
     /** After a batch of callbacks: flush what they wrote, and finish a close or drain if due. */
     private void finishBatch() {
+        if (state == CLOSED) {
+            return;
+        }
+        if (loop.dispatchingReady) {
+            if (!flushDeferred) {
+                flushDeferred = true;
+                loop.deferFlush(this);
+            }
+            return;
+        }
+        finishDeferred();
+    }
+
+    void finishDeferred() {
+        flushDeferred = false;
         if (state == CLOSED) {
             return;
         }
