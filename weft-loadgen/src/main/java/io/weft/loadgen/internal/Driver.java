@@ -151,7 +151,9 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
         }
         connection = c;
         state = State.LIVE; // publishes the above to the worker
-        wakeOwner();
+        if (!closedLoop) {
+            wakeOwner(); // requests may be due; a closed-loop worker only looks for timeouts, on its own beat
+        }
     }
 
     @Override
@@ -186,6 +188,14 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
 
     @Override
     public void onClose(Connection<ByteBuffer> c, CloseReason reason) {
+        if (closedLoop && retiring && inFlight.outstanding() == 0 && !timedOut && !doneIssuing) {
+            // A connection that carried its share, in a closed loop (where this thread is the only sender):
+            // nothing to count, so open the next one here rather than handing over to the worker and back.
+            connection = null;
+            inFlight.reset();
+            connect();
+            return;
+        }
         state = State.CLOSED;
         wakeOwner();
     }
