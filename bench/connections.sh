@@ -71,9 +71,20 @@ out="$RESULTS_DIR/connections-$(date +%Y%m%d-%H%M%S).txt"
   echo "# bench/connections.sh $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, $(uname -sr), files per process $hard"
   echo "# $SERVERS echo servers (SO_REUSEPORT, 1 loop each) on 127.0.0.1:$port; client: $PROCESSES processes," \
        "$SOURCES source addresses; JVM options: $JVM"
-  # The kernel's own count of server-side established connections, every 5 s, as a check independent
-  # of the client's report; the largest is printed at the end.
-  ( while sleep 5; do ss -Htn state established src "127.0.0.1:$port" | wc -l; done >"$TMP/established" ) &
+  # Every 5 s: the kernel's own count of server-side established connections (a check independent of
+  # the client's report), the servers' and the client processes' resident memory (kB) and the kernel's
+  # TCP memory (pages, /proc/net/sockstat). Memory per connection is taken at the sample with the most
+  # connections, less the servers' resident memory before the client started.
+  server_rss() { local t=0 pid; for pid in "${PIDS[@]}"; do
+      t=$(( t + $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0) )); done; echo "$t"; }
+  client_rss() { local t=0 pid; for pid in $(pgrep -f "bench connect .*--port $port" || true); do
+      t=$(( t + $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0) )); done; echo "$t"; }
+  tcp_pages() { awk '$1 == "TCP:" {for (i = 2; i < NF; i++) if ($i == "mem") print $(i + 1)}' /proc/net/sockstat; }
+  idle_rss=$(server_rss)
+  idle_tcp=$(tcp_pages)
+  ( while sleep 5; do
+      echo "$(ss -Htn state established src "127.0.0.1:$port" | wc -l) $(server_rss) $(client_rss) $(tcp_pages)"
+    done >"$TMP/samples" ) &
   sampler=$!
   status=0
   WEFT_JAVA_OPTS="$JVM" timeout --kill-after=10 "$LIMIT" ./weft bench connect --port "$port" \
@@ -81,7 +92,15 @@ out="$RESULTS_DIR/connections-$(date +%Y%m%d-%H%M%S).txt"
     --ping-interval "$PING" --timeout 20s --max-errors 0 --json "${out%.txt}.json" 2>&1 || status=$?
   kill "$sampler" 2>/dev/null || true
   echo "# client exit status $status"
-  echo "# most server-side established connections seen by ss: $(sort -n "$TMP/established" | tail -1)"
+  read -r most srss crss tcp < <(sort -n "$TMP/samples" | tail -1) || true
+  echo "# most server-side established connections seen by ss: ${most:-0}"
+  if [ "${most:-0}" -gt 0 ]; then
+    echo "# memory at that moment: servers' RSS $((srss / 1024)) MiB (before the client: $((idle_rss / 1024)) MiB)," \
+         "client processes' RSS $((crss / 1024)) MiB, kernel TCP memory $(( (tcp - idle_tcp) * 4 / 1024 )) MiB"
+    echo "# per connection: server JVMs $(( (srss - idle_rss) * 1024 / most )) bytes," \
+         "client JVMs $(( crss * 1024 / most )) bytes (JVM baseline included)," \
+         "kernel TCP buffers $(( (tcp - idle_tcp) * 4096 / most )) bytes for both ends"
+  fi
   for i in $(seq 1 "$SERVERS"); do
     pid=${PIDS[$((i - 1))]}
     echo "# server $i: pid $pid, RSS $(awk '/^VmRSS:/ {print $2 " " $3}' "/proc/$pid/status" 2>/dev/null)"
