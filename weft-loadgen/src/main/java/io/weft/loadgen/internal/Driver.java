@@ -191,8 +191,7 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
         if (closedLoop && retiring && inFlight.outstanding() == 0 && !timedOut && !doneIssuing) {
             // A connection that carried its share, in a closed loop (where this thread is the only sender):
             // nothing to count, so open the next one here rather than handing over to the worker and back.
-            connection = null;
-            inFlight.reset();
+            forgetConnection();
             connect();
             return;
         }
@@ -362,11 +361,7 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
         } else if (lost == 0 && !timedOut && !retiring && !issuingFinished(now)) {
             run.measurements.event(ErrorKind.CLOSED, now);
         }
-        inFlight.reset();
-        connection = null;
-        timedOut = false;
-        outOfStep = false;
-        handshakeFailed = false;
+        forgetConnection();
         if (refused || issuingFinished(now)) {
             state = State.DONE; // a refused handshake would only be refused again
             return Long.MAX_VALUE;
@@ -374,6 +369,15 @@ final class Driver<I> implements Handler<I, ByteBuffer>, Replies {
         reconnectUntil = now + Math.max(run.timeoutNanos, MIN_RECONNECT_WINDOW);
         connect();
         return Long.MAX_VALUE;
+    }
+
+    /** Drops what belonged to the closed connection, before the next one opens. */
+    private void forgetConnection() {
+        inFlight.reset();
+        connection = null;
+        timedOut = false;
+        outOfStep = false;
+        handshakeFailed = false;
     }
 
     private long connectFailed(long now) {
