@@ -60,6 +60,11 @@ final class EchoCommand implements Callable<Integer> {
             description = "Event loops for the loop engine (default: available processors, here ${DEFAULT-VALUE}).")
     private int loops = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--idle-poll-us", paramLabel = "MICROS", defaultValue = "20",
+            description = "How long an event loop that ran out of work keeps polling before it sleeps; 0 sleeps"
+                    + " at once, saving CPU on a shared host (default: ${DEFAULT-VALUE}).")
+    private long idlePollUs;
+
     @Option(names = "--framing", paramLabel = "raw|line|length", converter = Converters.FramingName.class,
             defaultValue = "raw",
             description = "raw: each read is a message; line: '\\n'-terminated lines; length: 4-byte big-endian"
@@ -94,7 +99,7 @@ final class EchoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EchoServer echo = new EchoServer(new InetSocketAddress(bind, port), engine, loops, framing,
-                new FrameLimits(maxFrame), limits(), reusePort);
+                new FrameLimits(maxFrame), limits(), reusePort, Duration.ofNanos(idlePollUs * 1000));
         Server server;
         try {
             server = echo.start();
@@ -120,6 +125,7 @@ final class EchoCommand implements Callable<Integer> {
     private ListenerLimits limits() {
         require(port >= 0 && port <= 65535, "--port must be 0..65535, was " + port);
         require(loops >= 1, "--loops must be at least 1, was " + loops);
+        require(idlePollUs >= 0 && idlePollUs <= 1_000_000, "--idle-poll-us must be 0..1000000, was " + idlePollUs);
         require(maxFrame >= 1, "--max-frame must be at least 1 byte");
         require(maxConnections >= 1, "--max-connections must be at least 1, was " + maxConnections);
         return ListenerLimits.DEFAULTS.withMaxConnections(maxConnections).withReadIdleTimeout(idleTimeout);

@@ -63,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Event loops for the loop engine (default: available processors).")
     private String loops;
 
+    @Option(names = "--idle-poll-us", paramLabel = "MICROS",
+            description = "How long an event loop that ran out of work keeps polling before it sleeps; 0 sleeps"
+                    + " at once, saving CPU on a shared host (default: 20).")
+    private String idlePollUs;
+
     @Option(names = "--databases", paramLabel = "N", description = "Databases for SELECT (default: 16).")
     private String databases;
 
@@ -148,6 +153,7 @@ final class ServeCommand implements Callable<Integer> {
         flags.put("port", port);
         flags.put("engine", engine);
         flags.put("loops", loops);
+        flags.put("idle-poll-us", idlePollUs);
         flags.put("databases", databases);
         flags.put("maxclients", maxclients);
         flags.put("timeout", timeout);
@@ -178,11 +184,11 @@ final class ServeCommand implements Callable<Integer> {
     private void announce(RedisServer redis) {
         RedisConfig config = redis.state().config();
         String address = EchoCommand.hostPort(redis.address());
-        log.info("weft serve (Redis 7.0 compatible) pid {} on {}: engine={} loops={} databases={} maxclients={}"
-                        + " protected-mode={} password={} config file={}", ProcessHandle.current().pid(), address,
-                config.engine(), config.loops(), config.databases(), config.maxClients(),
-                config.protectedMode() ? "yes" : "no", config.requirePass() == null ? "none" : "set",
-                configFile == null ? "none" : configFile);
+        log.info("weft serve (Redis 7.0 compatible) pid {} on {}: engine={} loops={} idle-poll-us={} databases={}"
+                        + " maxclients={} protected-mode={} password={} config file={}", ProcessHandle.current().pid(),
+                address, config.engine(), config.loops(), config.idlePoll().toNanos() / 1000, config.databases(),
+                config.maxClients(), config.protectedMode() ? "yes" : "no",
+                config.requirePass() == null ? "none" : "set", configFile == null ? "none" : configFile);
         PrintWriter out = spec.commandLine().getOut();
         out.println("weft serve listening on " + address + " (engine=" + config.engine() + ")");
         out.flush();

@@ -18,10 +18,12 @@ import org.HdrHistogram.Histogram;
  * @param timeline  one entry per sampling interval of the measured window
  * @param errors    errors by kind; every kind is present
  * @param cpuCores  the generator's own CPU use over the measured window, in cores (1.0 = one core busy)
+ * @param idlePollCores the part of {@code cpuCores} its event loops spent polling while they had nothing to do
+ *                  (see {@link LoadSpec#idlePoll()}): busy to the operating system, but spare capacity
  */
 public record LoadResult(String target, LoadSpec spec, Instant started, long requests, double seconds,
                          Histogram latency, List<Interval> timeline, Map<ErrorKind, Long> errors,
-                         double cpuCores) {
+                         double cpuCores, double idlePollCores) {
 
     public LoadResult {
         timeline = List.copyOf(timeline);

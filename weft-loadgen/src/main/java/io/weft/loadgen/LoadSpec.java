@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param requests       measure this many requests (zero: no count limit)
  * @param requestTimeout a request not answered this long after it was sent counts as a timeout
  * @param sampleInterval length of one timeline interval, and how often progress is reported
+ * @param idlePoll       how long an event loop that ran out of work keeps polling before it sleeps (zero:
+ *                       at once). A loop that is awake when the next reply arrives spares the server's
+ *                       kernel a wake-up; the time spent so is reported apart from the generator's CPU use
  */
 public record LoadSpec(InetSocketAddress address, int connections, int threads, LoadModel model, int maxInFlight,
                        Duration warmup, Duration duration, long requests, Duration requestTimeout,
-                       Duration sampleInterval) {
+                       Duration sampleInterval, Duration idlePoll) {
 
     /** In-flight windows are rings the size of the cap; this bounds their memory. */
     public static final int MAX_IN_FLIGHT = 1 << 14;
@@ -48,6 +51,7 @@ public record LoadSpec(InetSocketAddress address, int connections, int threads, 
         }
         requireNonNegative("requestTimeout", requestTimeout);
         requireNonNegative("sampleInterval", sampleInterval);
+        requireNonNegative("idlePoll", idlePoll);
         if (requestTimeout.isZero() || sampleInterval.isZero()) {
             throw new IllegalArgumentException("requestTimeout and sampleInterval must be positive");
         }
@@ -55,37 +59,42 @@ public record LoadSpec(InetSocketAddress address, int connections, int threads, 
 
     /**
      * One connection per thread, closed loop, one request in flight, no warm-up, 10 s, a 10 s request
-     * timeout and 1 s intervals; adjust with the {@code with} methods.
+     * timeout, 1 s intervals and no idle polling; adjust with the {@code with} methods.
      */
     public static LoadSpec of(InetSocketAddress address) {
         return new LoadSpec(address, 1, 1, LoadModel.closed(), 1, Duration.ZERO, Duration.ofSeconds(10), 0,
-                Duration.ofSeconds(10), Duration.ofSeconds(1));
+                Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ZERO);
     }
 
     public LoadSpec withConnections(int n, int threads) {
         return new LoadSpec(address, n, threads, model, maxInFlight, warmup, duration, requests, requestTimeout,
-                sampleInterval);
+                sampleInterval, idlePoll);
     }
 
     public LoadSpec withModel(LoadModel m) {
         return new LoadSpec(address, connections, threads, m, maxInFlight, warmup, duration, requests,
-                requestTimeout, sampleInterval);
+                requestTimeout, sampleInterval, idlePoll);
     }
 
     public LoadSpec withMaxInFlight(int n) {
         return new LoadSpec(address, connections, threads, model, n, warmup, duration, requests, requestTimeout,
-                sampleInterval);
+                sampleInterval, idlePoll);
     }
 
     /** The warm-up, then the measured time and request limits. */
     public LoadSpec withLength(Duration warm, Duration measure, long count) {
         return new LoadSpec(address, connections, threads, model, maxInFlight, warm, measure, count,
-                requestTimeout, sampleInterval);
+                requestTimeout, sampleInterval, idlePoll);
     }
 
     public LoadSpec withTimings(Duration timeout, Duration interval) {
         return new LoadSpec(address, connections, threads, model, maxInFlight, warmup, duration, requests, timeout,
-                interval);
+                interval, idlePoll);
+    }
+
+    public LoadSpec withIdlePoll(Duration value) {
+        return new LoadSpec(address, connections, threads, model, maxInFlight, warmup, duration, requests,
+                requestTimeout, sampleInterval, value);
     }
 
     private static void requirePositive(String name, int value) {

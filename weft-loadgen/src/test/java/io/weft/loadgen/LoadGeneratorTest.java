@@ -90,6 +90,24 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void idlePollingIsReportedAsPartOfTheGeneratorsCpuUse() throws Exception {
+        Server server = echoServer(Framing.RAW);
+        try {
+            LoadSpec base = spec(server, EchoServer.LISTENER).withLength(Duration.ZERO, Duration.ofMillis(500), 0);
+            LoadResult polling = LoadGenerator.run(base.withIdlePoll(Duration.ofNanos(50_000)),
+                    new EchoTarget(Framing.RAW, 16), ProgressListener.NONE);
+            assertThat(polling.totalErrors()).isZero();
+            // Each of the two loops polls for at most the whole window.
+            assertThat(polling.idlePollCores()).isPositive().isLessThan(2.01);
+            LoadResult sleeping = LoadGenerator.run(base, new EchoTarget(Framing.RAW, 16), ProgressListener.NONE);
+            assertThat(sleeping.totalErrors()).isZero();
+            assertThat(sleeping.idlePollCores()).isZero();
+        } finally {
+            server.shutdown(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void corruptedEchoesAreMismatchesNotSuccesses() throws Exception {
         Handler<ByteBuffer, ByteBuffer> corrupting = new Handler<>() {
             @Override

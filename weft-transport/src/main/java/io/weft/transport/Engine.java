@@ -3,6 +3,7 @@ package io.weft.transport;
 import io.weft.transport.internal.loop.EventLoopEngine;
 import io.weft.transport.internal.vthread.VirtualThreadEngine;
 import io.weft.transport.spi.TransportEngine;
+import java.time.Duration;
 import java.util.Locale;
 
 /** The built-in engines. Any other {@link TransportEngine} can be passed to a listener directly. */
@@ -14,9 +15,18 @@ public enum Engine {
 
     /** Creates a new instance of this engine; {@code threads} is used by the event-loop engine. */
     public TransportEngine create(int threads) {
+        return create(threads, Duration.ZERO);
+    }
+
+    /**
+     * Creates a new instance of this engine. The event-loop engine uses {@code threads} loops, each of
+     * which polls for up to {@code idlePoll} after running out of work before it sleeps; the virtual-thread
+     * engine ignores both (its threads block in the JDK's poller).
+     */
+    public TransportEngine create(int threads, Duration idlePoll) {
         return switch (this) {
             case VTHREAD -> new VirtualThreadEngine();
-            case LOOP -> new EventLoopEngine(threads);
+            case LOOP -> new EventLoopEngine(threads, idlePoll);
         };
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.codec.frame.FrameLimits;
 import io.weft.codec.frame.Framing;
+import io.weft.transport.spi.TransportEngine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -38,6 +39,11 @@ abstract class TransportConformanceTest {
     /** The engine under test. */
     protected abstract Engine engine();
 
+    /** A new instance of the engine under test with {@code threads} threads (event loops). */
+    protected TransportEngine newEngine(int threads) {
+        return engine().create(threads);
+    }
+
     protected final ScriptedHandler.Events events = new ScriptedHandler.Events();
     private final List<Server> servers = new ArrayList<>();
 
@@ -46,7 +52,7 @@ abstract class TransportConformanceTest {
     }
 
     protected Server start(ListenerLimits limits) throws IOException {
-        return start(Listener.loopback("test", engine().create(2), scripted()).withLimits(limits));
+        return start(Listener.loopback("test", newEngine(2), scripted()).withLimits(limits));
     }
 
     protected Server start(Listener listener) throws IOException {
@@ -196,7 +202,7 @@ abstract class TransportConformanceTest {
                 events.add("close " + reason);
             }
         };
-        Server server = start(Listener.loopback("test", engine().create(2),
+        Server server = start(Listener.loopback("test", newEngine(2),
                 Protocol.of("greeter", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> greeter)));
         try (TestClient client = new TestClient(server.address("test"))) {
             assertThat(client.receiveString()).isEqualTo("welcome");
@@ -209,7 +215,7 @@ abstract class TransportConformanceTest {
 
     @Test
     void aHandlerThrowingInOnOpenClosesOnlyThatConnection() throws Exception {
-        Server server = start(Listener.loopback("test", engine().create(2),
+        Server server = start(Listener.loopback("test", newEngine(2),
                 Protocol.of("grumpy", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> new Handler<>() {
                     @Override
                     public void onOpen(Connection<ByteBuffer> c) {
@@ -333,7 +339,7 @@ abstract class TransportConformanceTest {
     @Test
     void connectionLimitRejectsTheExcessWithTheProtocolsReplyAndServesTheRest() throws Exception {
         byte[] reject = TestClient.frame("too many".getBytes(StandardCharsets.UTF_8));
-        Server server = start(Listener.loopback("test", engine().create(2), scripted().withRejectReply(reject))
+        Server server = start(Listener.loopback("test", newEngine(2), scripted().withRejectReply(reject))
                 .withLimits(ListenerLimits.DEFAULTS.withMaxConnections(3)));
         InetSocketAddress address = server.address("test");
         List<TestClient> admitted = new ArrayList<>();
@@ -424,7 +430,7 @@ abstract class TransportConformanceTest {
                 events.add("close " + reason);
             }
         };
-        Server pubsub = start(Listener.loopback("test", engine().create(2),
+        Server pubsub = start(Listener.loopback("test", newEngine(2),
                 Protocol.of("pubsub", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> registering))
                 .withLimits(ListenerLimits.DEFAULTS.withOutput(256 * 1024, 128 * 1024, cap)));
         try (TestClient stuck = new TestClient(pubsub.address("test"))) {
@@ -465,7 +471,7 @@ abstract class TransportConformanceTest {
 
     @Test
     void oversizeFrameClosesOnlyThatConnection() throws Exception {
-        Server server = start(Listener.loopback("test", engine().create(2),
+        Server server = start(Listener.loopback("test", newEngine(2),
                 Protocol.of("small", Framing.LENGTH.codec(new FrameLimits(1024)), () -> new ScriptedHandler(events))));
         try (TestClient bad = new TestClient(server.address("test"));
              TestClient good = new TestClient(server.address("test"))) {
@@ -516,7 +522,7 @@ abstract class TransportConformanceTest {
                 replies.add("closed " + reason);
             }
         };
-        try (Connector connector = new Connector(engine().create(1))) {
+        try (Connector connector = new Connector(newEngine(1))) {
             Connection<ByteBuffer> c = connector.connect(server.address("test"),
                     Protocol.of("client", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> client))
                     .get(10, TimeUnit.SECONDS);
@@ -535,7 +541,7 @@ abstract class TransportConformanceTest {
     void outboundConnectionsBindTheSourceAddressGiven() throws Exception {
         Server server = start();
         InetSocketAddress source = new InetSocketAddress("127.0.0.3", 0);
-        try (Connector connector = new Connector(engine().create(1))) {
+        try (Connector connector = new Connector(newEngine(1))) {
             Connection<ByteBuffer> c = connector.connect(server.address("test"), source,
                     Protocol.of("client", Framing.LENGTH.codec(FrameLimits.DEFAULT), () -> new Handler<>() { }))
                     .get(10, TimeUnit.SECONDS);
@@ -551,7 +557,7 @@ abstract class TransportConformanceTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (Connector connector = new Connector(engine().create(1))) {
+        try (Connector connector = new Connector(newEngine(1))) {
             CompletableFuture<Connection<ByteBuffer>> f = connector.connect(new InetSocketAddress("127.0.0.1", port),
                     Protocol.of("client", Framing.RAW.codec(FrameLimits.DEFAULT), () -> new Handler<>() { }));
             assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
@@ -562,16 +568,16 @@ abstract class TransportConformanceTest {
 
     @Test
     void reusePortLetsTwoListenersShareOnePort() throws Exception {
-        Server first = start(Listener.loopback("test", engine().create(1), scripted()).withReusePort(true));
+        Server first = start(Listener.loopback("test", newEngine(1), scripted()).withReusePort(true));
         InetSocketAddress address = first.address("test");
-        Server second = start(new Listener("test", address, engine().create(1), scripted(), ListenerLimits.DEFAULTS,
+        Server second = start(new Listener("test", address, newEngine(1), scripted(), ListenerLimits.DEFAULTS,
                 true));
         assertThat(second.address("test")).isEqualTo(address);
         try (TestClient c = new TestClient(address)) {
             c.send("shared");
             assertThat(c.receiveString()).isEqualTo("shared");
         }
-        assertThatThrownBy(() -> Server.of(new Listener("test", address, engine().create(1), scripted(),
+        assertThatThrownBy(() -> Server.of(new Listener("test", address, newEngine(1), scripted(),
                 ListenerLimits.DEFAULTS, false)).start()).isInstanceOf(IOException.class);
     }
 }

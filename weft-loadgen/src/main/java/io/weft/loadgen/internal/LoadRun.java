@@ -8,6 +8,7 @@ import io.weft.loadgen.ProgressListener;
 import io.weft.loadgen.spi.Target;
 import io.weft.transport.Connector;
 import io.weft.transport.Engine;
+import io.weft.transport.spi.TransportEngine;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class LoadRun<I> {
     private final ProgressListener listener;
     private final List<Driver<I>> drivers = new ArrayList<>();
     private RunControl run;
-    private final CpuClock cpu = new CpuClock();
+    private CpuClock cpu;
 
     private LoadRun(LoadSpec spec, Target<I> target, ProgressListener listener) {
         this.spec = spec;
@@ -58,7 +59,9 @@ public final class LoadRun<I> {
 
     private LoadResult execute() throws IOException, InterruptedException {
         Instant started = Instant.now();
-        try (Connector connector = new Connector(Engine.LOOP.create(spec.threads()))) {
+        TransportEngine engine = Engine.LOOP.create(spec.threads(), spec.idlePoll());
+        cpu = new CpuClock(engine::idlePollTime);
+        try (Connector connector = new Connector(engine)) {
             for (int i = 0; i < spec.connections(); i++) {
                 drivers.add(new Driver<>(i, spec, target, connector));
             }
@@ -152,7 +155,8 @@ public final class LoadRun<I> {
         cpu.markOnce(finish);
         Histogram latency = m.total().copy();
         return new LoadResult(target.description(), spec, started, latency.getTotalCount(),
-                measuredSeconds(finish), latency, m.timeline(), m.errors(), cpu.coresSince(finish));
+                measuredSeconds(finish), latency, m.timeline(), m.errors(), cpu.coresSince(finish),
+                cpu.idlePollCoresSince(finish));
     }
 
     /** The next sample time after {@code previous}; one always falls exactly at the end of the warm-up. */

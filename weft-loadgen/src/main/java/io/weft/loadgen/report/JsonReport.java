@@ -16,7 +16,7 @@ import java.util.List;
  * { "run":      { "command", "weft", "jdk", "cores", "os", "started", "target", "address", "model",
  *                 "rate" (open loop), "connections", "threads", "maxInFlight", "warmupSeconds",
  *                 "durationSeconds", "requestLimit", "timeoutSeconds" },
- *   "summary":  { "requests", "seconds", "throughput", "cpuCores" },
+ *   "summary":  { "requests", "seconds", "throughput", "cpuCores", "idlePollCores" },
  *   "latencyMicros": { "p50", "p90", "p99", "p99.9", "p99.99", "max", "mean" },
  *   "errors":   { "error-reply", "mismatch", "timeout", "connect", "closed", "total" },
  *   "timeline": [ { "t", "seconds", "requests", "rate", "p50Micros", "p99Micros", "maxMicros", "errors" } ],
@@ -33,7 +33,8 @@ public final class JsonReport {
         JsonWriter json = new JsonWriter(out).beginObject();
         writeRun(json.name("run"), info, r);
         json.name("summary").beginObject().field("requests", r.requests()).field("seconds", r.seconds())
-                .field("throughput", r.throughput()).field("cpuCores", r.cpuCores()).endObject();
+                .field("throughput", r.throughput()).field("cpuCores", r.cpuCores())
+                .field("idlePollCores", r.idlePollCores()).endObject();
         json.name("latencyMicros").beginObject();
         for (int i = 0; i < Units.PERCENTILES.length; i++) {
             json.field(Units.PERCENTILE_LABELS[i], r.percentileNanos(Units.PERCENTILES[i]) / 1e3);
@@ -67,7 +68,8 @@ public final class JsonReport {
         json.field("connections", spec.connections()).field("threads", spec.threads())
                 .field("maxInFlight", spec.maxInFlight()).field("warmupSeconds", spec.warmup().toNanos() / 1e9)
                 .field("durationSeconds", spec.duration().toNanos() / 1e9).field("requestLimit", spec.requests())
-                .field("timeoutSeconds", spec.requestTimeout().toNanos() / 1e9).endObject();
+                .field("timeoutSeconds", spec.requestTimeout().toNanos() / 1e9)
+                .field("idlePollMicros", spec.idlePoll().toNanos() / 1e3).endObject();
     }
 
     private static void writeTimeline(JsonWriter json, List<Interval> timeline) {

@@ -59,8 +59,11 @@ final class Units {
         return spec.address().getHostString() + ":" + spec.address().getPort();
     }
 
-    /** "0.42 cores (21% of 2)". */
+    /** "0.42 cores (21% of 2)", and "; 0.10 of them polling while idle" when the loops polled. */
     static String cpu(LoadResult r, int cores) {
-        return String.format(Locale.ROOT, "%.2f cores (%.0f%% of %d)", r.cpuCores(), 100 * r.cpuCores() / cores, cores);
+        String used = String.format(Locale.ROOT, "%.2f cores (%.0f%% of %d)", r.cpuCores(),
+                100 * r.cpuCores() / cores, cores);
+        return r.idlePollCores() < 0.005 ? used
+                : used + String.format(Locale.ROOT, "; %.2f of them polling while idle", r.idlePollCores());
     }
 }

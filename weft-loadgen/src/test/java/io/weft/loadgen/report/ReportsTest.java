@@ -42,7 +42,8 @@ class ReportsTest {
         List<Interval> timeline = List.of(new Interval(1.0, 1.0, 600, MS, 20 * MS, 500 * MS, 4),
                 new Interval(2.0, 1.0, 400, MS, MS, 20 * MS, 0));
         return new LoadResult("echo, raw framing, 64-byte messages", spec, Instant.parse("2026-01-02T03:04:05Z"),
-                1000, 2.0, h, timeline, Map.of(ErrorKind.TIMEOUT, 3L, ErrorKind.MISMATCH, 1L), 0.25);
+                1000, 2.0, h, timeline, Map.of(ErrorKind.TIMEOUT, 3L, ErrorKind.MISMATCH, 1L), 0.25,
+                0.1);
     }
 
     @Test
@@ -60,6 +61,7 @@ class ReportsTest {
         assertThat(json.at("/summary/requests").asLong()).isEqualTo(1000);
         assertThat(json.at("/summary/throughput").asDouble()).isEqualTo(500.0);
         assertThat(json.at("/summary/cpuCores").asDouble()).isEqualTo(0.25);
+        assertThat(json.at("/summary/idlePollCores").asDouble()).isEqualTo(0.1);
         assertThat(json.at("/latencyMicros/p50").asDouble()).isBetween(999.0, 1001.0);
         assertThat(json.at("/latencyMicros/p99").asDouble()).isBetween(19_990.0, 20_010.0);
         assertThat(json.at("/latencyMicros/p99.9").asDouble()).isBetween(19_990.0, 20_010.0);
@@ -126,7 +128,7 @@ class ReportsTest {
                 "requests   1000 in 2.000 s: 500 req/s",
                 "latency    p50 1.00 ms  p90 1.00 ms  p99 20.00 ms  p99.9 20.00 ms  p99.99 500.17 ms  max 500.17 ms",
                 "errors     4 (error-reply 0, mismatch 1, timeout 3, connect 0, closed 0)",
-                "generator  CPU 0.25 cores (13% of 2)");
+                "generator  CPU 0.25 cores (13% of 2); 0.10 of them polling while idle");
     }
 
     private static int count(String s, String part) {

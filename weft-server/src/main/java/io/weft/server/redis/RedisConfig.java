@@ -22,18 +22,26 @@ import java.time.Duration;
  * @param outputLimit       any client with more output than this waiting is disconnected
  * @param hz                active-expiry rounds per second (Redis {@code hz})
  * @param reusePort         share the port with other processes (SO_REUSEPORT)
+ * @param idlePoll          how long an event loop that ran out of work keeps polling before it sleeps
+ *                          (zero: sleep at once); ignored by the virtual-thread engine
  */
 public record RedisConfig(String bind, int port, Engine engine, int loops, int databases, int maxClients,
                           Duration timeout, String requirePass, boolean protectedMode, RespLimits limits,
-                          long pubsubOutputLimit, long outputLimit, int hz, boolean reusePort) {
+                          long pubsubOutputLimit, long outputLimit, int hz, boolean reusePort,
+                          Duration idlePoll) {
 
     public static final int DEFAULT_PORT = 6379;
+    /**
+     * Long enough to span the gap between one burst of requests and the next from a busy client, short
+     * enough that a loop with no traffic is asleep almost all the time. See docs/BENCHMARKS.md.
+     */
+    public static final Duration DEFAULT_IDLE_POLL = Duration.ofNanos(20_000);
 
     /** Redis 7.0's defaults, on loopback port 6379 and the event-loop engine. */
     public static RedisConfig defaults() {
         return new RedisConfig("127.0.0.1", DEFAULT_PORT, Engine.LOOP, Runtime.getRuntime().availableProcessors(),
                 16, 10_000, Duration.ZERO, null, true, RespLimits.DEFAULT, 32L * 1024 * 1024,
-                1L << 40, 10, false);
+                1L << 40, 10, false, DEFAULT_IDLE_POLL);
     }
 
     public RedisConfig {
@@ -48,6 +56,9 @@ public record RedisConfig(String bind, int port, Engine engine, int loops, int d
         }
         if (loops < 1) {
             throw new IllegalArgumentException("loops must be at least 1, was " + loops);
+        }
+        if (idlePoll.isNegative()) {
+            throw new IllegalArgumentException("idle poll time must not be negative");
         }
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative");
@@ -65,71 +76,76 @@ public record RedisConfig(String bind, int port, Engine engine, int loops, int d
 
     public RedisConfig withBind(String value) {
         return new RedisConfig(value, port, engine, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withPort(int value) {
         return new RedisConfig(bind, value, engine, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withEngine(Engine value) {
         return new RedisConfig(bind, port, value, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withLoops(int value) {
         return new RedisConfig(bind, port, engine, value, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withDatabases(int value) {
         return new RedisConfig(bind, port, engine, loops, value, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withMaxClients(int value) {
         return new RedisConfig(bind, port, engine, loops, databases, value, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withTimeout(Duration value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, value, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withRequirePass(String value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, value,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withProtectedMode(boolean value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, requirePass,
-                value, limits, pubsubOutputLimit, outputLimit, hz, reusePort);
+                value, limits, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withLimits(RespLimits value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, value, pubsubOutputLimit, outputLimit, hz, reusePort);
+                protectedMode, value, pubsubOutputLimit, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withPubsubOutputLimit(long value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, value, outputLimit, hz, reusePort);
+                protectedMode, limits, value, outputLimit, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withOutputLimit(long value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, value, hz, reusePort);
+                protectedMode, limits, pubsubOutputLimit, value, hz, reusePort, idlePoll);
     }
 
     public RedisConfig withHz(int value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, value, reusePort);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, value, reusePort, idlePoll);
     }
 
     public RedisConfig withReusePort(boolean value) {
         return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, requirePass,
-                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, value);
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, value, idlePoll);
+    }
+
+    public RedisConfig withIdlePoll(Duration value) {
+        return new RedisConfig(bind, port, engine, loops, databases, maxClients, timeout, requirePass,
+                protectedMode, limits, pubsubOutputLimit, outputLimit, hz, reusePort, value);
     }
 }

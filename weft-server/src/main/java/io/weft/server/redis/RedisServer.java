@@ -54,7 +54,7 @@ public final class RedisServer implements AutoCloseable {
                 .withOutput(ListenerLimits.DEFAULTS.highWatermark(), ListenerLimits.DEFAULTS.lowWatermark(),
                         config.outputLimit());
         Listener listener = new Listener(LISTENER, new InetSocketAddress(config.bind(), config.port()),
-                config.engine().create(config.loops()), protocol, limits, config.reusePort());
+                config.engine().create(config.loops(), config.idlePoll()), protocol, limits, config.reusePort());
         Server server = Server.of(listener).start();
         // With port 0 the OS picked one: CONFIG GET port and INFO's tcp_port report the real one.
         state.config(state.config().withPort(server.address(LISTENER).getPort()));

@@ -33,6 +33,7 @@ class RedisConfigFileTest {
                 appendonly no
                 engine vthread
                 loops 3
+                idle-poll-us 0
                 max-inline-size 4kb
                 PORT 6381
                 """, "weft.conf", RedisConfig.defaults());
@@ -48,6 +49,8 @@ class RedisConfigFileTest {
         assertThat(config.limits().maxInlineLength()).isEqualTo(4096);
         assertThat(config.engine()).isEqualTo(Engine.VTHREAD);
         assertThat(config.loops()).isEqualTo(3);
+        assertThat(config.idlePoll()).isZero();
+        assertThat(RedisConfig.defaults().idlePoll()).isEqualTo(Duration.ofNanos(20_000));
     }
 
     @Test
@@ -73,6 +76,8 @@ class RedisConfigFileTest {
         assertError("bind 127.0.0.1 ::1\n",
                 "weft.conf line 1: 'bind 127.0.0.1 ::1': Weft listens on one address; give exactly one");
         assertError("engine turbo\n", "weft.conf line 1: 'engine turbo': argument must be 'loop' or 'vthread'");
+        assertError("idle-poll-us -5\n",
+                "weft.conf line 1: 'idle-poll-us -5': argument must be between 0 and 1000000 inclusive");
         assertError("databases 0\n",
                 "weft.conf line 1: 'databases 0': argument must be between 1 and 2147483647 inclusive");
     }

@@ -6,6 +6,7 @@ import io.weft.transport.ListenerLimits;
 import io.weft.transport.Protocol;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,6 +34,14 @@ public interface TransportEngine extends AutoCloseable {
     <I, O> CompletableFuture<Connection<O>> connect(InetSocketAddress remote, InetSocketAddress local,
                                                     Protocol<I, O> protocol, ListenerLimits limits,
                                                     ListenerCounters counters);
+
+    /**
+     * Time the engine's threads spent polling for I/O while they had nothing else to do: CPU time that
+     * counts as busy to the operating system but did no work. Zero for an engine that never polls idle.
+     */
+    default Duration idlePollTime() {
+        return Duration.ZERO;
+    }
 
     /** Stops the engine's threads. Connections still open are aborted. Idempotent. */
     @Override

@@ -12,6 +12,7 @@ import io.weft.transport.spi.TransportEngine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,16 +25,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EventLoopEngine implements TransportEngine {
 
     private final int threads;
+    private final long idlePollNanos;
     private final AtomicInteger next = new AtomicInteger();
     private final Map<ListenerCounters, ConnectionGroup> outboundGroups = new IdentityHashMap<>();
     private EventLoop[] loops;
     private boolean closed;
 
     public EventLoopEngine(int threads) {
+        this(threads, Duration.ZERO);
+    }
+
+    /**
+     * @param idlePoll how long a loop that ran out of work keeps polling before it sleeps (zero: it sleeps
+     *                 at once); see {@link EventLoop}
+     */
+    public EventLoopEngine(int threads, Duration idlePoll) {
         if (threads < 1) {
             throw new IllegalArgumentException("an event-loop engine needs at least one loop");
         }
+        if (idlePoll.isNegative()) {
+            throw new IllegalArgumentException("idle poll time must be zero or positive: " + idlePoll);
+        }
         this.threads = threads;
+        this.idlePollNanos = idlePoll.toNanos();
     }
 
     @Override
@@ -48,7 +62,7 @@ public final class EventLoopEngine implements TransportEngine {
         if (loops == null) {
             loops = new EventLoop[threads];
             for (int i = 0; i < threads; i++) {
-                loops[i] = new EventLoop("weft-loop-" + i);
+                loops[i] = new EventLoop("weft-loop-" + i, idlePollNanos);
                 loops[i].thread.start();
             }
         }
@@ -58,6 +72,21 @@ public final class EventLoopEngine implements TransportEngine {
     EventLoop nextLoop() {
         EventLoop[] all = loops();
         return all[Math.floorMod(next.getAndIncrement(), all.length)];
+    }
+
+    @Override
+    public Duration idlePollTime() {
+        EventLoop[] all;
+        synchronized (this) {
+            all = loops;
+        }
+        long total = 0;
+        if (all != null) {
+            for (EventLoop loop : all) {
+                total += loop.idlePolledNanos();
+            }
+        }
+        return Duration.ofNanos(total);
     }
 
     @Override
