@@ -9,7 +9,8 @@
 #       keep-alive and without it (wrk: -H "Connection: close"). Both throughputs and weft/wrk.
 #   (c) Generator cost: from the keep-alive runs of (b), where both generators had the single core 1 to
 #       themselves: requests per second, and per core the generator used, weft/wrk. Weft's CPU is its own
-#       report over the measured window (--json cpuCores); wrk's is utime + stime from /proc over its run.
+#       report over the measured window (--json cpuCores, less idlePollCores: its event loop polls for
+#       20 µs before sleeping, which the OS counts as busy); wrk's is utime + stime from /proc over its run.
 #
 # Every run also records the server's own view, to tell which side was the bottleneck and whether a
 # generator counts right: the server's CPU use over the run (utime + stime from /proc), and its own request
@@ -196,7 +197,7 @@ http_round() {
   echo "#  req/s: what the generator reported; server: nginx's own rate (stub_status); cores: generator / nginx"
   printf '%-10s | %9s %9s %11s | %9s %9s %11s | %8s %8s\n' mode "weft" "server" "cores" "wrk" "server" "cores" \
     "weft/wrk" "errors"
-  local mode w_rps w_err w_cores w_line k_rps k_cores k_note
+  local mode w_rps w_err w_cores w_poll w_line k_rps k_cores k_note
   for mode in keep-alive close; do
     local weft_flags=() wrk_flags=()
     [ "$mode" = close ] && weft_flags=(--no-keep-alive) && wrk_flags=(-H "Connection: close")
@@ -205,6 +206,7 @@ http_round() {
     w_rps=$(json "$BENCH_TMP/h.json" 'round(d["summary"]["throughput"])')
     w_err=$(json "$BENCH_TMP/h.json" 'd["errors"]["total"]')
     w_cores=$(json "$BENCH_TMP/h.json" '"%.2f" % d["summary"]["cpuCores"]')
+    w_poll=$(json "$BENCH_TMP/h.json" '"%.2f" % d["summary"]["idlePollCores"]')
     w_line=$(printf '%9s %9s %5s/%5s' "$w_rps" "$SERVER_RATE" "$w_cores" "$SERVER_CORES")
     taskset -c "$LOAD_CPU" wrk -c "$CONNECTIONS" -t 1 -d "$WARMUP" "${wrk_flags[@]}" "$url" >/dev/null # untimed warm-up
     run_watched nginx "$BENCH_TMP/wrk.out" wrk -c "$CONNECTIONS" -t 1 -d "$DURATION" "${wrk_flags[@]}" "$url"
@@ -215,17 +217,19 @@ http_round() {
       "$SERVER_CORES" "$(ratio "$w_rps" "$k_rps")" "$w_err"
     [ -n "$k_note" ] && echo "#  wrk ($mode): $k_note"
     if [ "$mode" = keep-alive ]; then
-      GEN=("$w_rps" "$w_cores" "$k_rps" "$k_cores")
+      GEN=("$w_rps" "$w_cores" "$k_rps" "$k_cores" "$w_poll")
     fi
   done
-  echo "## (c) Generator cost: the keep-alive runs of (b), each generator alone on core $LOAD_CPU (weft: its --json cpuCores over the measured window; wrk: utime+stime from /proc over its run)"
-  local weft_per wrk_per
-  weft_per=$(python3 -c 'import sys; print(round(float(sys.argv[1]) / float(sys.argv[2])))' "${GEN[0]}" "${GEN[1]}")
+  echo "## (c) Generator cost: the keep-alive runs of (b), each generator alone on core $LOAD_CPU (weft: its --json cpuCores over the measured window, less the time its event loop spent polling while idle; wrk: utime+stime from /proc over its run)"
+  local weft_busy weft_per wrk_per
+  weft_busy=$(python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) - float(sys.argv[2])))' "${GEN[1]}" "${GEN[4]}")
+  weft_per=$(python3 -c 'import sys; print(round(float(sys.argv[1]) / float(sys.argv[2])))' "${GEN[0]}" "$weft_busy")
   wrk_per=$(python3 -c 'import sys; print(round(float(sys.argv[1]) / float(sys.argv[2])))' "${GEN[2]}" "${GEN[3]}")
-  printf '%-22s %12s %12s %9s\n' "" "weft" "wrk" "weft/wrk"
-  printf '%-22s %12s %12s %9s\n' "req/s" "${GEN[0]}" "${GEN[2]}" "$(ratio "${GEN[0]}" "${GEN[2]}")"
-  printf '%-22s %12s %12s\n' "generator cores used" "${GEN[1]}" "${GEN[3]}"
-  printf '%-22s %12s %12s %9s\n' "req/s per core used" "$weft_per" "$wrk_per" "$(ratio "$weft_per" "$wrk_per")"
+  printf '%-26s %12s %12s %9s\n' "" "weft" "wrk" "weft/wrk"
+  printf '%-26s %12s %12s %9s\n' "req/s" "${GEN[0]}" "${GEN[2]}" "$(ratio "${GEN[0]}" "${GEN[2]}")"
+  printf '%-26s %12s %12s\n' "generator cores used" "${GEN[1]}" "${GEN[3]}"
+  printf '%-26s %12s %12s\n' "  of them polling idle" "${GEN[4]}" "0"
+  printf '%-26s %12s %12s %9s\n' "req/s per core of work" "$weft_per" "$wrk_per" "$(ratio "$weft_per" "$wrk_per")"
   stop_server
 }
 

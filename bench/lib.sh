@@ -33,6 +33,9 @@ start_server() {
   case "$name" in
     weft-loop)    taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$jvm_opts" ./weft echo --port 0 --engine loop \
                     --idle-timeout 0 --max-connections 100000 >"$log" 2>&1 & ;;
+    weft-loop-nopoll) # the event loop sleeping as soon as it runs out of work, as before idle polling
+                  taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$jvm_opts" ./weft echo --port 0 --engine loop \
+                    --idle-poll-us 0 --idle-timeout 0 --max-connections 100000 >"$log" 2>&1 & ;;
     weft-vthread) taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$jvm_opts" ./weft echo --port 0 --engine vthread \
                     --idle-timeout 0 --max-connections 100000 >"$log" 2>&1 & ;;
     netty-epoll)  taskset -c "$SERVER_CPU" "$JAVA" $jvm_opts --enable-native-access=ALL-UNNAMED \

@@ -11,6 +11,7 @@
 #   bench/resp.sh                                  # the issue's matrix, one round
 #   ROUNDS=3 REQUESTS=1000000 bench/resp.sh
 #   SERVERS="redis weft-loop" PIPELINES=16 SIZES=3 bench/resp.sh
+#   SERVERS="redis weft-loop weft-loop-nopoll" bench/resp.sh   # with and without idle polling
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -42,6 +43,9 @@ start_resp() {
                     --appendonly no --protected-mode no >"$log" 2>&1 & ;;
     weft-loop)    taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$WEFT_JVM" ./weft serve --port "$SERVER_PORT" \
                     --engine loop >"$log" 2>&1 & ;;
+    weft-loop-nopoll) # the event loop sleeping as soon as it runs out of work, as before idle polling
+                  taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$WEFT_JVM" ./weft serve --port "$SERVER_PORT" \
+                    --engine loop --idle-poll-us 0 >"$log" 2>&1 & ;;
     weft-vthread) taskset -c "$SERVER_CPU" env WEFT_JAVA_OPTS="$WEFT_JVM" ./weft serve --port "$SERVER_PORT" \
                     --engine vthread >"$log" 2>&1 & ;;
     *) echo "unknown server $name" >&2; exit 1 ;;
