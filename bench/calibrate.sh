@@ -23,6 +23,7 @@
 #   bench/calibrate.sh                     # 10 s HTTP runs; RESP 1,000,000 requests at -P 1, 8,000,000 at -P 16
 #   ROUNDS=1 DURATION=3s RESP_REQUESTS=200000 RESP_REQUESTS_PIPELINED=2000000 WARMUP=1s bench/calibrate.sh
 #   PARTS=http ROUNDS=3 bench/calibrate.sh   # only (b) and (c), three times
+#   WEFT_FLAGS="--idle-poll-us 0" bench/calibrate.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -35,6 +36,9 @@ RESP_REQUESTS=${RESP_REQUESTS:-1000000}
 RESP_REQUESTS_PIPELINED=${RESP_REQUESTS_PIPELINED:-8000000}
 CONNECTIONS=${CONNECTIONS:-50}
 KEYSPACE=${KEYSPACE:-100000}
+# Extra flags for every `weft bench` run, e.g. "--idle-poll-us 0" for a generator that sleeps as soon as
+# it has nothing to do, as redis-benchmark and wrk do.
+WEFT_FLAGS=${WEFT_FLAGS:-}
 
 for tool in redis-server redis-cli redis-benchmark wrk python3 taskset; do
   command -v "$tool" >/dev/null || { echo "calibrate.sh: needs $tool" >&2; exit 1; }
@@ -134,7 +138,7 @@ CONF
 
 weft_resp() { # weft_resp COMMAND PIPELINE REQUESTS JSON: sets CMD
   CMD=(./weft bench resp --port "$SERVER_PORT" -c "$CONNECTIONS" -t 1 -P "$2" --command "$1" --value-size 3
-    --keyspace "$KEYSPACE" -n "$3" --warmup "$WARMUP" --max-errors 1000000000000 --json "$4")
+    --keyspace "$KEYSPACE" -n "$3" --warmup "$WARMUP" --max-errors 1000000000000 --json "$4" $WEFT_FLAGS)
 }
 
 rb() { # rb TEST PIPELINE REQUESTS: sets CMD
@@ -187,7 +191,7 @@ resp_round() {
 weft_http() { # weft_http JSON [extra flags...]: sets CMD
   local json=$1; shift
   CMD=(./weft bench http --port "$SERVER_PORT" --path /index.html -c "$CONNECTIONS" -t 1 -d "$DURATION"
-    --warmup "$WARMUP" --max-errors 1000000000000 --json "$json" "$@")
+    --warmup "$WARMUP" --max-errors 1000000000000 --json "$json" $WEFT_FLAGS "$@")
 }
 
 http_round() {
@@ -234,7 +238,7 @@ http_round() {
 }
 
 echo "# bench/calibrate.sh $(date -u +%FT%TZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); JDK: $("$JAVA" -version 2>&1 | head -1)"
-echo "# weft warm-up $WARMUP; redis-benchmark and wrk get one untimed run first; $ROUNDS round(s)"
+echo "# weft warm-up $WARMUP${WEFT_FLAGS:+, extra flags $WEFT_FLAGS}; redis-benchmark and wrk get one untimed run first; $ROUNDS round(s)"
 for round in $(seq 1 "$ROUNDS"); do
   echo "# round $round"
   for part in $PARTS; do

@@ -4,8 +4,8 @@
 #
 # Each server is pinned to core SERVER_CPU (0), redis-benchmark to core LOAD_CPU (1). The matrix is the
 # issue's: `redis-benchmark -t set,get -c 50 -n 2000000 -r 1000000 -d SIZE -P PIPELINE` for SIZE in 3 and
-# 256 and PIPELINE in 1 and 16. Every server gets the same untimed warm-up run first (the JVM compiles
-# its hot paths; Redis is unaffected). ROUNDS > 1 repeats the whole matrix, interleaving servers, and
+# 256 and PIPELINE in 1 and 16. Every server gets the same untimed warm-up at each value size first (the
+# JVM compiles its hot paths; Redis is unaffected). ROUNDS > 1 repeats the whole matrix, interleaving servers, and
 # reports medians; ratios pair each Weft run with Redis's in the same round (bench/resp_report.py).
 #
 #   bench/resp.sh                                  # the matrix, one round
@@ -74,9 +74,11 @@ raw="$BENCH_TMP/raw.csv"
 for round in $(seq 1 "$ROUNDS"); do
   for server in $SERVERS; do
     start_resp "$server"
-    load set,get 16 3 "$WARMUP_REQUESTS" >/dev/null
-    load set,get 1 3 "$((WARMUP_REQUESTS / 5))" >/dev/null
     for size in $SIZES; do
+      # Warm-up at this value size: larger values take other paths through the decoder (requests split
+      # across reads), which the JIT compiles on the server's one core while it serves.
+      load set,get 16 "$size" "$WARMUP_REQUESTS" >/dev/null
+      load set,get 1 "$size" "$((WARMUP_REQUESTS / 5))" >/dev/null
       for pipeline in $PIPELINES; do
         for test in set get; do
           # The server's CPU use over the run: below ~100% it was waiting for redis-benchmark, so the
