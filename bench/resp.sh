@@ -27,7 +27,11 @@ SIZES=${SIZES:-"3 256"}
 # Transparent huge pages cut the TLB misses of random lookups across a large heap; they need a collector
 # whose heap is anonymous memory (Parallel, Serial, G1: ZGC's shared-memory heap gets none unless the
 # kernel's shmem THP is on). docs/BENCHMARKS.md compares the collectors.
-WEFT_JVM=${WEFT_JVM:-"-XX:+UseParallelGC -XX:+UseTransparentHugePages"}
+# The heap is fixed and touched up front (-Xms = -Xmx, AlwaysPreTouch), as JVM servers such as Elasticsearch
+# run by default: while a million 256-byte values fill a growing heap, the collector resizes it and the
+# server faults fresh pages in as it allocates, which cost the SET -d 256 -P 16 test a third of its rate
+# and put its p99 at 5 ms. 3 GiB holds the largest test's keyspace with room for the young generation.
+WEFT_JVM=${WEFT_JVM:-"-XX:+UseParallelGC -XX:+UseTransparentHugePages -Xms3g -Xmx3g -XX:+AlwaysPreTouch"}
 
 command -v redis-benchmark >/dev/null || { echo "resp.sh: needs redis-benchmark (apt-get install redis-tools)" >&2; exit 1; }
 command -v redis-server >/dev/null || { echo "resp.sh: needs redis-server (apt-get install redis-server)" >&2; exit 1; }
