@@ -97,6 +97,9 @@ class BenchCommandTest {
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.at("/summary/requests").asLong()).isEqualTo(150);
         assertThat(report.at("/run/command").asText()).startsWith("weft bench echo --port ").contains("-R 500");
+        // An open-loop run does not poll idle unless asked: its senders share the cores with the loops.
+        assertThat(report.at("/run/idlePollMicros").asDouble()).isZero();
+        assertThat(report.at("/summary/idlePollCores").asDouble()).isZero();
         assertThat(report.at("/passed").asBoolean()).isTrue();
         assertThat(Files.readString(html)).contains("<svg", "weft bench echo --port", "500 req/s");
         assertThat(Files.readString(hgrm)).contains("Value     Percentile TotalCount 1/(1-Percentile)");
@@ -111,6 +114,9 @@ class BenchCommandTest {
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.at("/passed").asBoolean()).isFalse();
         assertThat(report.at("/violations")).hasSize(2);
+        // A closed-loop run polls for 20 µs before its loop sleeps, and says how much of its CPU that took.
+        assertThat(report.at("/run/idlePollMicros").asDouble()).isEqualTo(20.0);
+        assertThat(report.at("/summary/idlePollCores").asDouble()).isPositive();
 
         assertThat(weft(echoBench("--max-p99", "10s", "--min-rate", "1")).status()).isZero();
     }
@@ -168,6 +174,7 @@ class BenchCommandTest {
         "echo|--in-flight|0|--in-flight must be from 1",
         "echo|--duration|0|--duration 0 needs --requests",
         "echo|--json|/no/such/dir/r.json|no directory /no/such/dir",
+        "echo|--idle-poll-us|-1|--idle-poll-us must be from 0 to 1000000",
         "http|--path|index.html|a path starts with /",
         "http|-H|NoColon|a header is \"Name: value\"",
         "http|--expect-status|2000|expected status must have three digits",

@@ -103,8 +103,9 @@ class ServeCommandTest {
                 requirepass fromfile
                 databases 4
                 hz 20
+                idle-poll-us 5
                 """);
-        Process p = start(conf.toString(), "--requirepass", "fromflag", "--hz", "50");
+        Process p = start(conf.toString(), "--requirepass", "fromflag", "--hz", "50", "--idle-poll-us", "0");
         try {
             int port = awaitPort(p, "loop");
             try (Socket s = connect(port)) {
@@ -113,6 +114,8 @@ class ServeCommandTest {
                 assertThat(call(s, "AUTH", "fromflag")).isEqualTo("+OK\r\n");
                 assertThat(call(s, "CONFIG", "GET", "databases")).isEqualTo("*2\r\n$9\r\ndatabases\r\n$1\r\n4\r\n");
                 assertThat(call(s, "CONFIG", "GET", "hz")).isEqualTo("*2\r\n$2\r\nhz\r\n$2\r\n50\r\n");
+                assertThat(call(s, "CONFIG", "GET", "idle-poll-us"))
+                        .isEqualTo("*2\r\n$12\r\nidle-poll-us\r\n$1\r\n0\r\n");
                 assertThat(call(s, "INFO", "server")).contains("config_file:" + conf.toAbsolutePath() + "\r\n");
                 send(s, "SHUTDOWN");
                 assertThat(s.getInputStream().read()).isEqualTo(-1);
