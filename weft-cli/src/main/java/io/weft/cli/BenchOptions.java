@@ -3,6 +3,7 @@ package io.weft.cli;
 import io.weft.loadgen.LoadModel;
 import io.weft.loadgen.LoadSpec;
 import io.weft.loadgen.Thresholds;
+import io.weft.transport.Engine;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import picocli.CommandLine.ParameterException;
 final class BenchOptions {
 
     private static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
-    private static final long DEFAULT_IDLE_POLL_US = 20;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "50", description = "Connections.")
     int connections;
@@ -93,9 +93,10 @@ final class BenchOptions {
         if (timeout.isZero()) {
             throw new ParameterException(command.commandLine(), "--timeout must be positive");
         }
-        long idlePoll = idlePollUs != null ? idlePollUs : rate == null ? DEFAULT_IDLE_POLL_US : 0;
-        if (idlePoll < 0 || idlePoll > 1_000_000) {
-            throw new ParameterException(command.commandLine(), "--idle-poll-us must be from 0 to 1000000");
+        long idlePoll = idlePollUs != null ? idlePollUs : rate == null ? Engine.DEFAULT_IDLE_POLL_MICROS : 0;
+        if (idlePoll < 0 || idlePoll > Engine.MAX_IDLE_POLL_MICROS) {
+            throw new ParameterException(command.commandLine(),
+                    "--idle-poll-us must be from 0 to " + Engine.MAX_IDLE_POLL_MICROS);
         }
         Duration measure = duration != null ? duration : requests > 0 ? Duration.ZERO : DEFAULT_DURATION;
         if (measure.isZero() && requests == 0) {

@@ -60,7 +60,8 @@ final class EchoCommand implements Callable<Integer> {
             description = "Event loops for the loop engine (default: available processors, here ${DEFAULT-VALUE}).")
     private int loops = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--idle-poll-us", paramLabel = "MICROS", defaultValue = "20",
+    @Option(names = "--idle-poll-us", paramLabel = "MICROS", defaultValue = "" + Engine.DEFAULT_IDLE_POLL_MICROS,
+            showDefaultValue = Visibility.NEVER,
             description = "How long an event loop that ran out of work keeps polling before it sleeps; 0 sleeps"
                     + " at once, saving CPU on a shared host (default: ${DEFAULT-VALUE}).")
     private long idlePollUs;
@@ -125,7 +126,8 @@ final class EchoCommand implements Callable<Integer> {
     private ListenerLimits limits() {
         require(port >= 0 && port <= 65535, "--port must be 0..65535, was " + port);
         require(loops >= 1, "--loops must be at least 1, was " + loops);
-        require(idlePollUs >= 0 && idlePollUs <= 1_000_000, "--idle-poll-us must be 0..1000000, was " + idlePollUs);
+        require(idlePollUs >= 0 && idlePollUs <= Engine.MAX_IDLE_POLL_MICROS,
+                "--idle-poll-us must be 0.." + Engine.MAX_IDLE_POLL_MICROS + ", was " + idlePollUs);
         require(maxFrame >= 1, "--max-frame must be at least 1 byte");
         require(maxConnections >= 1, "--max-connections must be at least 1, was " + maxConnections);
         return ListenerLimits.DEFAULTS.withMaxConnections(maxConnections).withReadIdleTimeout(idleTimeout);

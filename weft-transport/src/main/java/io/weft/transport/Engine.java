@@ -13,6 +13,16 @@ public enum Engine {
     /** N non-blocking NIO event loops plus an acceptor (gnet/evio/Netty's model). */
     LOOP;
 
+    /**
+     * The idle-poll time, in microseconds, that Weft's own servers and closed-loop load generator use
+     * unless told otherwise: long enough to span the gap between one burst of requests and the next from a
+     * busy peer, short enough that a loop with no traffic is asleep almost all the time. The API's own
+     * default ({@link #create(int)}) is not to poll.
+     */
+    public static final long DEFAULT_IDLE_POLL_MICROS = 20;
+    /** The longest idle-poll time the command line and configuration accept, in microseconds. */
+    public static final long MAX_IDLE_POLL_MICROS = 1_000_000;
+
     /** Creates a new instance of this engine; {@code threads} is used by the event-loop engine. */
     public TransportEngine create(int threads) {
         return create(threads, Duration.ZERO);

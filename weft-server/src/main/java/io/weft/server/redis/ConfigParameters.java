@@ -59,7 +59,7 @@ public final class ConfigParameters {
             // Weft's own settings.
             new ConfigParameter("engine", AT_START, c -> c.engine().toString(), ConfigParameters::engine),
             integer("loops", AT_START, 1, 4096, RedisConfig::loops, (c, v) -> c.withLoops((int) v)),
-            integer("idle-poll-us", AT_START, 0, 1_000_000, c -> c.idlePoll().toNanos() / 1000,
+            integer("idle-poll-us", AT_START, 0, Engine.MAX_IDLE_POLL_MICROS, c -> c.idlePoll().toNanos() / 1000,
                     (c, v) -> c.withIdlePoll(Duration.ofNanos(v * 1000))),
             integer("max-multibulk-len", RUNTIME, 1, Integer.MAX_VALUE, c -> c.limits().maxMultibulkLength(),
                     (c, v) -> c.withLimits(new RespLimits(c.limits().maxBulkLength(), (int) v,

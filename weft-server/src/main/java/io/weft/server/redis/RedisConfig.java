@@ -31,11 +31,7 @@ public record RedisConfig(String bind, int port, Engine engine, int loops, int d
                           Duration idlePoll) {
 
     public static final int DEFAULT_PORT = 6379;
-    /**
-     * Long enough to span the gap between one burst of requests and the next from a busy client, short
-     * enough that a loop with no traffic is asleep almost all the time. See docs/BENCHMARKS.md.
-     */
-    public static final Duration DEFAULT_IDLE_POLL = Duration.ofNanos(20_000);
+    public static final Duration DEFAULT_IDLE_POLL = Duration.ofNanos(Engine.DEFAULT_IDLE_POLL_MICROS * 1000);
 
     /** Redis 7.0's defaults, on loopback port 6379 and the event-loop engine. */
     public static RedisConfig defaults() {
