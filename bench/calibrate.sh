@@ -24,6 +24,13 @@
 #   ROUNDS=1 DURATION=3s RESP_REQUESTS=200000 RESP_REQUESTS_PIPELINED=2000000 WARMUP=1s bench/calibrate.sh
 #   PARTS=http ROUNDS=3 bench/calibrate.sh   # only (b) and (c), three times
 #   WEFT_FLAGS="--idle-poll-us 0" bench/calibrate.sh
+#   PARTS=resp SERVER_CPU_QUOTA=50 bench/calibrate.sh   # redis-server capped at 50% of its core
+#
+# SERVER_CPU_QUOTA (a percentage of one core, default none) puts the server in a cgroup-v1 CPU controller
+# with that CFS quota over a 10 ms period (needs root and /sys/fs/cgroup/cpu). At -P 1 a single-threaded
+# redis-benchmark uses its whole core before redis-server uses its own, so uncapped the two generators
+# measure themselves rather than the server; capping the server makes it the bottleneck for both, which
+# is the condition under which two correct generators must agree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -39,6 +46,8 @@ KEYSPACE=${KEYSPACE:-100000}
 # Extra flags for every `weft bench` run, e.g. "--idle-poll-us 0" for a generator that sleeps as soon as
 # it has nothing to do, as redis-benchmark and wrk do.
 WEFT_FLAGS=${WEFT_FLAGS:-}
+SERVER_CPU_QUOTA=${SERVER_CPU_QUOTA:-}
+CGROUP=/sys/fs/cgroup/cpu/weft-calibrate-$$
 
 for tool in redis-server redis-cli redis-benchmark wrk python3 taskset; do
   command -v "$tool" >/dev/null || { echo "calibrate.sh: needs $tool" >&2; exit 1; }
@@ -85,13 +94,26 @@ run_watched() { # run_watched KIND OUTFILE CMD...
   SERVER_RATE=$(python3 bench/server_rate.py rate "$samples")
 }
 
+# Caps the server's CPU at SERVER_CPU_QUOTA percent of a core, when set.
+cap_server() {
+  [ -n "$SERVER_CPU_QUOTA" ] || return 0
+  if [ ! -d "$CGROUP" ]; then
+    mkdir "$CGROUP" 2>/dev/null || { echo "calibrate.sh: SERVER_CPU_QUOTA needs a writable /sys/fs/cgroup/cpu (cgroup v1, root)" >&2; exit 1; }
+    echo 10000 >"$CGROUP/cpu.cfs_period_us"
+    echo $((SERVER_CPU_QUOTA * 100)) >"$CGROUP/cpu.cfs_quota_us"
+  fi
+  echo "$SERVER_PID" >"$CGROUP/cgroup.procs"
+}
+remove_cgroup() { [ -d "$CGROUP" ] && rmdir "$CGROUP" 2>/dev/null || true; }
+trap 'cleanup; remove_cgroup' EXIT
+
 start_redis() {
   SERVER_PORT=$(free_port)
   taskset -c "$SERVER_CPU" redis-server --port "$SERVER_PORT" --bind 127.0.0.1 --save '' --appendonly no \
     --protected-mode no >"$BENCH_TMP/redis.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
-    [ "$(redis-cli -p "$SERVER_PORT" PING 2>/dev/null)" = "PONG" ] && return 0
+    [ "$(redis-cli -p "$SERVER_PORT" PING 2>/dev/null)" = "PONG" ] && { cap_server; return 0; }
     sleep 0.1
   done
   cat "$BENCH_TMP/redis.log" >&2; echo "calibrate.sh: redis-server did not start" >&2; exit 1
@@ -130,7 +152,7 @@ CONF
   SERVER_PID=$!
   for _ in $(seq 1 100); do
     python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' \
-      "$SERVER_PORT" 2>/dev/null && return 0
+      "$SERVER_PORT" 2>/dev/null && { cap_server; return 0; }
     sleep 0.1
   done
   cat "$d/error.log" "$d/stdout.log" >&2; echo "calibrate.sh: nginx did not start" >&2; exit 1
@@ -238,7 +260,7 @@ http_round() {
 }
 
 echo "# bench/calibrate.sh $(date -u +%FT%TZ) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); JDK: $("$JAVA" -version 2>&1 | head -1)"
-echo "# weft warm-up $WARMUP${WEFT_FLAGS:+, extra flags $WEFT_FLAGS}; redis-benchmark and wrk get one untimed run first; $ROUNDS round(s)"
+echo "# weft warm-up $WARMUP${WEFT_FLAGS:+, extra flags $WEFT_FLAGS}${SERVER_CPU_QUOTA:+; server capped at $SERVER_CPU_QUOTA% of core $SERVER_CPU}; redis-benchmark and wrk get one untimed run first; $ROUNDS round(s)"
 for round in $(seq 1 "$ROUNDS"); do
   echo "# round $round"
   for part in $PARTS; do
