@@ -31,13 +31,17 @@ public final class RespRequest {
     private int argc;
     private int[] offsets = new int[INITIAL_ARGS];
     private int[] lengths = new int[INITIAL_ARGS];
-    /** {@link #argHash} results for the first 64 arguments; bit i of {@link #hashed} says hashes[i] is set. */
-    private final int[] hashes = new int[Long.SIZE];
+    /**
+     * {@link #argHash} results for the first arguments (up to 64, growing with {@link #offsets}); bit i of
+     * {@link #hashed} says hashes[i] is set.
+     */
+    private int[] hashes = new int[INITIAL_ARGS];
     private long hashed;
     private boolean inline;
-    private byte[] inlineBytes = new byte[64];
+    /** Scratch for inline arguments, made on the first inline request: most clients never send one. */
+    private byte[] inlineBytes = new byte[0];
     private int inlineSize;
-    private ByteBuffer inlineView = ByteBuffer.wrap(inlineBytes);
+    private ByteBuffer inlineView;
     /** A duplicate of a direct {@link #source}, so {@link #writeArg} can hand a sink a range of it. */
     private ByteBuffer writeView;
     /** The buffer {@link #writeView} duplicates; a new source object drops the view. */
@@ -84,7 +88,7 @@ public final class RespRequest {
     public int argHash(int i) {
         int length = argLength(i);
         // A server hashes a key once to pick its lock and again to find it; remember the first 64.
-        boolean memo = i < Long.SIZE;
+        boolean memo = i < hashes.length;
         if (memo && (hashed & (1L << i)) != 0) {
             return hashes[i];
         }
@@ -235,6 +239,9 @@ public final class RespRequest {
         if (argc == offsets.length) {
             offsets = Arrays.copyOf(offsets, argc * 2);
             lengths = Arrays.copyOf(lengths, argc * 2);
+            if (hashes.length < Long.SIZE) {
+                hashes = Arrays.copyOf(hashes, Math.min(Long.SIZE, argc * 2));
+            }
         }
         offsets[argc] = offset;
         lengths[argc] = length;
@@ -252,8 +259,7 @@ public final class RespRequest {
     /** Appends one unescaped byte to the inline scratch. */
     void appendInline(int b) {
         if (inlineSize == inlineBytes.length) {
-            inlineBytes = Arrays.copyOf(inlineBytes, inlineSize * 2);
-            inlineView = ByteBuffer.wrap(inlineBytes);
+            inlineBytes = Arrays.copyOf(inlineBytes, Math.max(64, inlineSize * 2));
         }
         inlineBytes[inlineSize++] = (byte) b;
     }
@@ -264,6 +270,9 @@ public final class RespRequest {
 
     /** Points the arguments at the inline scratch filled by {@link #appendInline}. */
     void bindInline() {
+        if (inlineView == null || inlineView.array() != inlineBytes) {
+            inlineView = ByteBuffer.wrap(inlineBytes);
+        }
         source = inlineView;
         base = 0;
         inline = true;

@@ -38,7 +38,18 @@ import java.nio.ByteBuffer;
  *   <li>{@code unbalanced quotes in request}: see {@link InlineSplitter}</li>
  * </ul>
  *
- * <p>One instance per connection; it returns the same {@link RespRequest} every time.
+ * <p><b>Lookahead.</b> Built with a {@link Lookahead}, the decoder parses, after each request it
+ * completes, the whole requests that follow it in the same input (up to {@link #MAX_LOOKAHEAD}), shows
+ * them all to the lookahead at once, and then returns them one per call without parsing them again. A
+ * server uses this to start the memory loads of a pipeline's keys together rather than one after another,
+ * as Redis 8 prefetches the keys of a batch of commands. What the caller sees does not change: one request
+ * per call, the position advanced past exactly that request, errors thrown only when the request before
+ * them has been returned. A request parsed ahead is parsed again from scratch if it turns out to be
+ * incomplete or malformed, and queued requests are used only while the caller passes the same buffer
+ * with the position where the decoder left it; any other call drops them.
+ *
+ * <p>One instance per connection. It returns the same {@link RespRequest} every time, or with a
+ * lookahead one of a small ring of them; either way each is valid until the next call.
  */
 public final class RespRequestDecoder implements Decoder<RespRequest> {
 
@@ -50,8 +61,33 @@ public final class RespRequestDecoder implements Decoder<RespRequest> {
     private static final int NO_CR = -1;
     private static final int CR_AT_END = -2;
 
+    /** The most requests one lookahead pass shows at once, the first one included. */
+    public static final int MAX_LOOKAHEAD = 16;
+
+    /** Sees each run of whole requests parsed together, before the first of them is returned. */
+    @FunctionalInterface
+    public interface Lookahead {
+
+        /**
+         * Called with {@code count} (at least 1) requests in arrival order. They must not be changed or
+         * kept; they are valid until this method returns (and each again while it is returned).
+         */
+        void ahead(RespRequest[] requests, int count);
+    }
+
     private final RespLimits limits;
-    private final RespRequest request = new RespRequest();
+    private final Lookahead lookahead;
+    /** {@code ring[0]} is made at once, the rest when a pipeline first needs them. */
+    private final RespRequest[] ring;
+    /** The request being parsed: {@code ring[0]}, or a later slot while parsing ahead. */
+    private RespRequest request;
+    /** Requests parsed ahead: {@code ring[next..queued)}, each ending at {@code ends[i]}. */
+    private int queued;
+    private int next;
+    private final int[] ends;
+    /** The input the queue was parsed from, and the position the caller must come back with. */
+    private ByteBuffer queueSource;
+    private int queueMark;
     private State state = State.START;
     /** Bytes of the current request consumed so far, from the input's position. */
     private int parsed;
@@ -61,7 +97,17 @@ public final class RespRequestDecoder implements Decoder<RespRequest> {
     private long bulkLength;
 
     public RespRequestDecoder(RespLimits limits) {
+        this(limits, null);
+    }
+
+    /** A decoder that parses ahead and shows each run of requests to {@code lookahead} (see the class note). */
+    public RespRequestDecoder(RespLimits limits, Lookahead lookahead) {
         this.limits = limits;
+        this.lookahead = lookahead;
+        this.ring = new RespRequest[lookahead == null ? 1 : MAX_LOOKAHEAD];
+        this.ring[0] = new RespRequest();
+        this.ends = new int[ring.length];
+        this.request = ring[0];
     }
 
     public RespRequestDecoder() {
@@ -70,6 +116,69 @@ public final class RespRequestDecoder implements Decoder<RespRequest> {
 
     @Override
     public RespRequest decode(ByteBuffer in) throws RespProtocolException {
+        if (next < queued) {
+            if (in == queueSource && in.position() == queueMark) {
+                RespRequest queuedRequest = ring[next];
+                queueMark = ends[next++];
+                in.position(queueMark);
+                return queuedRequest;
+            }
+            dropQueue();
+        }
+        RespRequest first = decodeOne(in);
+        if (first != null && lookahead != null) {
+            lookahead.ahead(ring, 1 + parseAhead(in));
+        }
+        return first;
+    }
+
+    /**
+     * Parses the whole requests after the one just returned into {@code ring[1..]}, queues them and
+     * returns how many, leaving {@code in}'s position where it was. Stops at the first request that is
+     * incomplete or malformed and forgets what it parsed of it, so that one is parsed afresh, and throws
+     * its error, only once everything before it has been returned.
+     */
+    private int parseAhead(ByteBuffer in) {
+        int mark = in.position();
+        int count = 0;
+        try {
+            while (count + 1 < ring.length && in.hasRemaining()) {
+                if (ring[count + 1] == null) {
+                    ring[count + 1] = new RespRequest();
+                }
+                request = ring[count + 1];
+                if (decodeOne(in) == null) {
+                    break;
+                }
+                ends[count + 1] = in.position();
+                count++;
+            }
+        } catch (RespProtocolException e) {
+            // Thrown again, in order, when the caller reaches this request.
+        } finally {
+            request = ring[0];
+            state = State.START;
+            parsed = 0;
+            scanned = 0;
+            in.position(mark);
+        }
+        queued = count + 1;
+        next = 1;
+        queueSource = in;
+        queueMark = mark;
+        if (count == 0) {
+            dropQueue();
+        }
+        return count;
+    }
+
+    private void dropQueue() {
+        queued = 0;
+        next = 0;
+        queueSource = null;
+    }
+
+    private RespRequest decodeOne(ByteBuffer in) throws RespProtocolException {
         while (true) {
             int start = in.position();
             int end = in.limit();
@@ -94,10 +203,10 @@ public final class RespRequestDecoder implements Decoder<RespRequest> {
         }
     }
 
-    /** True while part of a request has been seen but not yet returned. */
+    /** True while part of a request has been seen, or whole ones parsed ahead, but not yet returned. */
     @Override
     public boolean hasPartialMessage() {
-        return state != State.START;
+        return state != State.START || next < queued;
     }
 
     private void finish(ByteBuffer in, int start) {

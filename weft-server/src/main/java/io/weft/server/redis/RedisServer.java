@@ -44,8 +44,9 @@ public final class RedisServer implements AutoCloseable {
     public static RedisServer start(RedisConfig config) throws IOException {
         ServerState state = new ServerState(config, Commands.table());
         // Each connection's decoder takes the limits current when it connects, so CONFIG SET
-        // proto-max-bulk-len applies to new connections.
-        Codec<RespRequest, ByteBuffer> codec = new Codec<>(() -> new RespRequestDecoder(state.config().limits()),
+        // proto-max-bulk-len applies to new connections. It parses pipelines ahead for the key prefetch.
+        Codec<RespRequest, ByteBuffer> codec = new Codec<>(
+                () -> new RespRequestDecoder(state.config().limits(), RespHandler.prefetch(state)),
                 (bytes, out) -> out.writeBytes(bytes));
         Protocol<RespRequest, ByteBuffer> protocol =
                 Protocol.of("resp", codec, () -> new RespHandler(state)).withRejectReply(MAX_CLIENTS);

@@ -2,6 +2,7 @@ package io.weft.server.redis.core;
 
 import io.weft.codec.resp.RespConstant;
 import io.weft.codec.resp.RespRequest;
+import io.weft.codec.resp.RespRequestDecoder;
 import io.weft.codec.resp.RespVersion;
 import io.weft.server.redis.keyspace.Keyspace;
 import io.weft.transport.CloseReason;
@@ -32,6 +33,11 @@ public final class RespHandler implements Handler<RespRequest, ByteBuffer> {
         this.server = server;
         this.keyspace = server.keyspace();
         this.table = server.commands();
+    }
+
+    /** The lookahead for one connection's decoder: warms the cache for the keys of each pipeline. */
+    public static RespRequestDecoder.Lookahead prefetch(ServerState server) {
+        return new PipelinePrefetch(server.keyspace(), server.commands());
     }
 
     @Override

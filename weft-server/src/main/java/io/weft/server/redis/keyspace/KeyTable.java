@@ -60,6 +60,15 @@ public final class KeyTable {
         return null;
     }
 
+    /**
+     * The first entry of the bucket for {@code hash}, read without the stripe lock for {@link KeyPrefetch}:
+     * possibly stale, never used to answer a command.
+     */
+    Entry head(int hash) {
+        Entry[] b = buckets;
+        return b[hash & (b.length - 1)];
+    }
+
     /** Adds a key known to be absent. */
     Entry insert(byte[] key, int hash, Object value, long expireAt) {
         Entry e = new Entry(key, hash, value, expireAt);
