@@ -19,6 +19,7 @@ public final class KeyPrefetch {
     /** The most keys one run warms. */
     public static final int MAX_KEYS = 16;
 
+    private final KeyTable[] tables = new KeyTable[MAX_KEYS];
     private final Entry[] entries = new Entry[MAX_KEYS];
     private final int[] hashes = new int[MAX_KEYS];
     private int count;
@@ -30,16 +31,23 @@ public final class KeyPrefetch {
         return count < MAX_KEYS;
     }
 
-    /** Adds the key with {@code hash} in {@code db}; loads its bucket slot. */
+    /** Adds the key with {@code hash} in {@code db}. */
     public void add(Database db, int hash) {
-        entries[count] = db.table(Keyspace.stripe(hash)).head(hash);
+        tables[count] = db.table(Keyspace.stripe(hash));
         hashes[count++] = hash;
     }
 
-    /** Loads the entries, keys and values of the keys added since the last call, then forgets them. */
+    /**
+     * Loads the bucket slots, entries, keys and values of the keys added since the last call, then forgets
+     * them. Each pass is a short loop, so that all of its loads fit in the processor's window at once.
+     */
     public void load() {
         int n = count;
         int s = 0;
+        for (int i = 0; i < n; i++) {
+            entries[i] = tables[i].head(hashes[i]);
+            tables[i] = null;
+        }
         for (int i = 0; i < n; i++) {
             Entry e = entries[i];
             while (e != null && e.hash != hashes[i]) {
