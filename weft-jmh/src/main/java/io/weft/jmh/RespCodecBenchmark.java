@@ -2,6 +2,7 @@ package io.weft.jmh;
 
 import io.weft.codec.ByteBufferSink;
 import io.weft.codec.resp.RespConstant;
+import io.weft.codec.resp.RespLimits;
 import io.weft.codec.resp.RespProtocolException;
 import io.weft.codec.resp.RespRequest;
 import io.weft.codec.resp.RespRequestDecoder;
@@ -32,6 +33,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code -prof gc} should report about 0 B/op. Each decoded request is touched the way a command table
  * would (name matched, key length read) so the work cannot be optimised away.
  *
+ * <p>{@code decodeWithLookahead} is the same with a decoder that parses pipelines ahead
+ * ({@link RespRequestDecoder.Lookahead}), whose lookahead hashes every key the way the server's key
+ * prefetch does; the hash is remembered, so reading it again when the command runs costs nothing. It too
+ * should allocate nothing.
+ *
  * <p>Encoding writes the replies those commands get (+OK, a 64-byte bulk, a null bulk, an integer) into
  * a {@link ByteBufferSink} that is cleared, never regrown, between invocations.
  */
@@ -47,6 +53,13 @@ public class RespCodecBenchmark {
     private static final byte[] SET = "SET".getBytes(StandardCharsets.US_ASCII);
 
     private final RespRequestDecoder decoder = new RespRequestDecoder();
+    private int hashes;
+    private final RespRequestDecoder lookaheadDecoder = new RespRequestDecoder(
+            RespLimits.DEFAULT, (requests, count) -> {
+                for (int i = 0; i < count; i++) {
+                    hashes += requests[i].argHash(1);
+                }
+            });
     private ByteBuffer input;
     private byte[] value;
     private ByteBufferSink sink;
@@ -90,6 +103,19 @@ public class RespCodecBenchmark {
             blackhole.consume(request.argEqualsIgnoreCase(0, SET));
             blackhole.consume(request.argLength(1));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COMMANDS)
+    public void decodeWithLookahead(Blackhole blackhole) throws RespProtocolException {
+        ByteBuffer in = input;
+        in.position(0);
+        for (int i = 0; i < COMMANDS; i++) {
+            RespRequest request = lookaheadDecoder.decode(in);
+            blackhole.consume(request.argEqualsIgnoreCase(0, SET));
+            blackhole.consume(request.argHash(1));
+        }
+        blackhole.consume(hashes);
     }
 
     @Benchmark
