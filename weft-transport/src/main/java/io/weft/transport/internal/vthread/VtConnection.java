@@ -93,10 +93,6 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
                 return;
             }
             while (state == OPEN) {
-                // Let the other connections' threads run before reading: by the time this one is back, its
-                // next input has most likely arrived, and the read succeeds at once instead of failing,
-                // registering with the JDK's poller and parking (three system calls and two switches).
-                Thread.yield();
                 if (fill() < 0) {
                     inputClosed = true;
                     close(CloseReason.PEER_CLOSED);
