@@ -18,6 +18,8 @@ public final class KeyPrefetch {
 
     /** The most keys one run warms. */
     public static final int MAX_KEYS = 16;
+    /** The most chain links followed per key; chains average under one entry (the table resizes at one). */
+    private static final int MAX_CHAIN = 8;
 
     private final KeyTable[] tables = new KeyTable[MAX_KEYS];
     private final Entry[] entries = new Entry[MAX_KEYS];
@@ -50,10 +52,12 @@ public final class KeyPrefetch {
         }
         for (int i = 0; i < n; i++) {
             Entry e = entries[i];
-            while (e != null && e.hash != hashes[i]) {
+            // Bounded: read without the lock while another thread resizes the table, a chain can look
+            // like a cycle (old and new links mixed), as in an unsynchronised HashMap.
+            for (int steps = 0; e != null && e.hash != hashes[i] && steps < MAX_CHAIN; steps++) {
                 e = e.next;
             }
-            entries[i] = e;
+            entries[i] = e != null && e.hash == hashes[i] ? e : null;
         }
         for (int i = 0; i < n; i++) {
             Entry e = entries[i];
