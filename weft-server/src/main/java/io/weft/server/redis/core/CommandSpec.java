@@ -72,15 +72,23 @@ public record CommandSpec(String name, int arity, Set<Flag> flags, int firstKey,
         return bar < 0 ? name : name.substring(bar + 1);
     }
 
+    /**
+     * The index of {@code request}'s last key argument; less than {@link #firstKey} (no loop over
+     * {@code firstKey..last} runs) when the command has no keys or the request is too short to hold one.
+     */
+    public int lastKeyArg(RespRequest request) {
+        if (firstKey == 0 || request.argc() <= firstKey) {
+            return -1;
+        }
+        return lastKey < 0 ? request.argc() + lastKey : Math.min(lastKey, request.argc() - 1);
+    }
+
     /** The stripes this request locks: those of its keys, or all of them for {@link Flag#ALL_KEYS}. */
     public long lockMask(RespRequest request) {
         if (has(Flag.ALL_KEYS)) {
             return Keyspace.ALL_STRIPES;
         }
-        if (firstKey == 0 || request.argc() <= firstKey) {
-            return 0;
-        }
-        int last = lastKey < 0 ? request.argc() + lastKey : Math.min(lastKey, request.argc() - 1);
+        int last = lastKeyArg(request);
         long mask = 0;
         for (int i = firstKey; i <= last; i += step) {
             mask |= Keyspace.stripeBit(request.argHash(i));

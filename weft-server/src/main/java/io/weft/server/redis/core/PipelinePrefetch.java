@@ -43,11 +43,10 @@ final class PipelinePrefetch implements RespRequestDecoder.Lookahead {
                 continue;
             }
             CommandSpec spec = table.lookup(request, 0);
-            if (spec == null || spec.firstKey() == 0 || request.argc() <= spec.firstKey()) {
+            if (spec == null) {
                 continue;
             }
-            int last = spec.lastKey() < 0 ? request.argc() + spec.lastKey()
-                    : Math.min(spec.lastKey(), request.argc() - 1);
+            int last = spec.lastKeyArg(request);
             for (int k = spec.firstKey(); k <= last && keys.hasRoom(); k += spec.step()) {
                 keys.add(keyspace.database(db), request.argHash(k));
             }
