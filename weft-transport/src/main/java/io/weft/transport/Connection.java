@@ -57,6 +57,10 @@ public interface Connection<O> {
     /** Bytes queued and not yet taken by the socket. */
     long queuedOutputBytes();
 
+    /**
+     * True until the connection starts closing. A connection cut as a slow consumer reads as closed at
+     * once, from any thread, even before its own thread has closed the socket.
+     */
     boolean isOpen();
 
     /**

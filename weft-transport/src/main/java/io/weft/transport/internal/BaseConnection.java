@@ -202,6 +202,11 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
     protected abstract void writabilityChanged(boolean nowWritable);
 
     /** Aborts as a slow consumer, counted once. */
+    /** True once the connection was cut as a slow consumer; its close may still be on the way. */
+    protected final boolean isCut() {
+        return cut;
+    }
+
     protected final void slowConsumer() {
         // Writers on several threads can cross the cap at once, and the abort may take a moment to
         // reach the connection's own thread: count and close exactly once.

@@ -432,7 +432,7 @@ final class LoopConnection<I, O> extends BaseConnection<I, O> {
 
     @Override
     public boolean isOpen() {
-        return state == OPEN;
+        return state == OPEN && !isCut();
     }
 
     @Override

@@ -93,6 +93,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
                 return;
             }
             while (state == OPEN) {
+                ReadYield.beforeRead();
                 if (fill() < 0) {
                     inputClosed = true;
                     close(CloseReason.PEER_CLOSED);
@@ -462,7 +463,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
 
     @Override
     public boolean isOpen() {
-        return state == OPEN;
+        return state == OPEN && !isCut();
     }
 
     @Override
