@@ -60,6 +60,8 @@ json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval
 ratio() { python3 -c 'import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print("%.2f" % (a / b) if b else "n/a")' "$1" "$2"; }
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Times the process went to sleep of its own accord (for a server: found no work and waited in epoll).
+sleeps() { awk '/^voluntary_ctxt_switches/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 cores() { # cores TICKS START_NS END_NS -> average cores used
   python3 -c 'import sys; print("%.2f" % (int(sys.argv[1]) / int(sys.argv[2]) / ((int(sys.argv[4]) - int(sys.argv[3])) / 1e9)))' \
@@ -70,6 +72,8 @@ cores() { # cores TICKS START_NS END_NS -> average cores used
 #   GEN_CORES     the command's own cores used (utime + stime, sampled every 50 ms until it exits, over wall time)
 #   SERVER_CORES  the server's cores used over the same time
 #   SERVER_RATE   the server's own request rate (bench/server_rate.py) over the middle half of the run
+#   SERVER_IDLE   how often the server ran out of work and slept, per 1000 of its requests: a server that
+#                 is the bottleneck always has a request waiting and hardly ever sleeps
 # Its output goes to OUTFILE.
 run_watched() { # run_watched KIND OUTFILE CMD...
   local kind=$1 out=$2; shift 2
@@ -78,6 +82,7 @@ run_watched() { # run_watched KIND OUTFILE CMD...
   taskset -c "$LOAD_CPU" python3 bench/server_rate.py sample "$kind" "$SERVER_PORT" "$samples" &
   sampler=$!
   server0=$(cpu_ticks "$SERVER_PID")
+  local sleeps0; sleeps0=$(sleeps "$SERVER_PID")
   s0=$(date +%s%N)
   taskset -c "$LOAD_CPU" "$@" >"$out" 2>&1 &
   pid=$!
@@ -87,11 +92,14 @@ run_watched() { # run_watched KIND OUTFILE CMD...
   done
   local s1; s1=$(date +%s%N)
   local server1; server1=$(cpu_ticks "$SERVER_PID")
+  local sleeps1; sleeps1=$(sleeps "$SERVER_PID")
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   wait "$pid" || { cat "$out" >&2; echo "calibrate.sh: $* failed" >&2; exit 1; }
   GEN_CORES=$(cores "$t" "$s0" "$s1")
   SERVER_CORES=$(cores $((server1 - server0)) "$s0" "$s1")
   SERVER_RATE=$(python3 bench/server_rate.py rate "$samples")
+  SERVER_IDLE=$(python3 -c 'import sys; n, secs, rate = int(sys.argv[1]), int(sys.argv[2]) / 1e9, float(sys.argv[3]); print("%.1f" % (n / secs / rate * 1000) if rate else "n/a")' \
+    $((sleeps1 - sleeps0)) $((s1 - s0)) "$SERVER_RATE")
 }
 
 # Caps the server's CPU at SERVER_CPU_QUOTA percent of a core, when set.
@@ -175,9 +183,9 @@ resp_round() {
   start_redis
   echo "## (a) RESP: redis-server $(redis-server --version | awk '{print $3}') on core $SERVER_CPU; generators on core $LOAD_CPU: -c $CONNECTIONS, 1 thread, 3-byte values, $KEYSPACE keys; $RESP_REQUESTS requests at -P 1, $RESP_REQUESTS_PIPELINED at -P 16"
   echo "#  req/s: what the generator reported; server: redis-server's own rate (total_commands_processed);"
-  echo "#  cores: generator / redis-server CPU over the run"
-  printf '%-5s %3s | %9s %9s %11s | %9s %9s %11s | %8s %8s\n' test P "weft" "server" "cores" \
-    "r-bench" "server" "cores" "weft/rb" "errors"
+  echo "#  cores: generator / redis-server CPU over the run; idle: times redis-server ran out of work and slept, per 1000 requests"
+  printf '%-5s %3s | %9s %9s %11s %6s | %9s %9s %11s %6s | %8s %8s\n' test P "weft" "server" "cores" "idle" \
+    "r-bench" "server" "cores" "idle" "weft/rb" "errors"
   ./weft --version >/dev/null # builds the distribution now, not inside a timed run
   for pipeline in 1 16; do
     local requests=$RESP_REQUESTS; [ "$pipeline" -gt 1 ] && requests=$RESP_REQUESTS_PIPELINED
@@ -190,8 +198,8 @@ resp_round() {
       run_watched redis "$BENCH_TMP/weft.out" "${CMD[@]}"
       w_rps=$(json "$BENCH_TMP/w.json" 'round(d["summary"]["throughput"])')
       w_err=$(json "$BENCH_TMP/w.json" 'd["errors"]["total"]')
-      w_line=$(printf '%9s %9s %5s/%5s' "$w_rps" "$SERVER_RATE" \
-        "$(json "$BENCH_TMP/w.json" '"%.2f" % d["summary"]["cpuCores"]')" "$SERVER_CORES")
+      w_line=$(printf '%9s %9s %5s/%5s %6s' "$w_rps" "$SERVER_RATE" \
+        "$(json "$BENCH_TMP/w.json" '"%.2f" % d["summary"]["cpuCores"]')" "$SERVER_CORES" "$SERVER_IDLE")
       lines[$test]="$w_line|$w_rps|$w_err"
     done
     redis-cli -p "$SERVER_PORT" FLUSHALL >/dev/null
@@ -201,7 +209,7 @@ resp_round() {
       rb "$test" "$pipeline" "$requests"
       run_watched redis "$BENCH_TMP/rb.out" "${CMD[@]}"
       r_rps=$(rb_rps "$BENCH_TMP/rb.out")
-      rb_line=$(printf '%9s %9s %5s/%5s' "$r_rps" "$SERVER_RATE" "$GEN_CORES" "$SERVER_CORES")
+      rb_line=$(printf '%9s %9s %5s/%5s %6s' "$r_rps" "$SERVER_RATE" "$GEN_CORES" "$SERVER_CORES" "$SERVER_IDLE")
       IFS='|' read -r w_line w_rps w_err <<<"${lines[$test]}"
       printf '%-5s %3s | %s | %s | %8s %8s\n' "$test" "$pipeline" "$w_line" "$rb_line" \
         "$(ratio "$w_rps" "$r_rps")" "$w_err"
