@@ -201,12 +201,12 @@ public abstract class BaseConnection<I, O> implements Connection<O> {
     /** Called when writability flips; engines deliver it to the handler on the owner thread. */
     protected abstract void writabilityChanged(boolean nowWritable);
 
-    /** Aborts as a slow consumer, counted once. */
     /** True once the connection was cut as a slow consumer; its close may still be on the way. */
     protected final boolean isCut() {
         return cut;
     }
 
+    /** Aborts as a slow consumer, counted once. */
     protected final void slowConsumer() {
         // Writers on several threads can cross the cap at once, and the abort may take a moment to
         // reach the connection's own thread: count and close exactly once.
