@@ -32,7 +32,35 @@ public final class VirtualThreadEngine implements TransportEngine {
     private final IdleSweeper sweeper = new IdleSweeper(groups);
     /** Large read buffers, lent to readers for the length of a burst. */
     final SharedBufferPool largeBuffers = new SharedBufferPool(VtInput.LARGE_READ, 256);
+    /** Whether sockets park on the JDK's poller themselves (see {@link VtSocket}). */
+    private final boolean polledSockets;
     private volatile boolean closed;
+
+    /** An engine whose sockets park on the JDK's poller when it is visible, as with {@code ./weft}. */
+    public VirtualThreadEngine() {
+        this(VtSocket.pollerAvailable());
+    }
+
+    /**
+     * An engine whose sockets park on the JDK's poller ({@code polledSockets}, which needs
+     * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}) or use blocking channels, public API only.
+     */
+    public VirtualThreadEngine(boolean polledSockets) {
+        if (polledSockets && !VtSocket.pollerAvailable()) {
+            throw new IllegalStateException(
+                    "polled sockets need the JVM option --add-exports java.base/sun.nio.ch=ALL-UNNAMED");
+        }
+        this.polledSockets = polledSockets;
+    }
+
+    /** True when this engine's sockets park on the JDK's poller. */
+    public boolean polledSockets() {
+        return polledSockets;
+    }
+
+    VtSocket socket(SocketChannel channel) throws IOException {
+        return polledSockets ? VtSocket.polled(channel) : VtSocket.portable(channel);
+    }
 
     @Override
     public String name() {

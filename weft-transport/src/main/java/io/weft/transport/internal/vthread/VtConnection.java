@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,6 +40,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
 
     private final VirtualThreadEngine engine;
     private final SocketChannel channel;
+    private final VtSocket socket;
     private final Protocol<I, O> protocol;
     final ReentrantLock callbacks = new ReentrantLock();
     private final ReentrantLock lock = new ReentrantLock();
@@ -70,15 +72,23 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
                 (InetSocketAddress) channel.getRemoteAddress(), System.nanoTime());
         this.engine = engine;
         this.channel = channel;
+        this.socket = engine.socket(channel);
         this.protocol = protocol;
-        this.input = new VtInput(channel, engine.largeBuffers);
-        this.output = new VtOutput(this, channel, lock);
+        this.input = new VtInput(socket, engine.largeBuffers);
+        this.output = new VtOutput(this, socket, lock);
     }
 
     void start(CompletableFuture<Connection<O>> opened) {
         this.opened = opened;
         reader = Thread.ofVirtual().unstarted(this);
-        reader.start();
+        // The reader is inside the socket from here until finish(): a close before it runs waits for it.
+        socket.enter();
+        try {
+            reader.start();
+        } catch (RuntimeException | Error e) {
+            socket.exit();
+            throw e;
+        }
     }
 
     /**
@@ -200,7 +210,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             if (scratch == null) {
                 scratch = ByteBuffer.allocate(VtInput.SMALL_READ);
             }
-            if (channel.read(scratch.clear()) < 0) {
+            if (socket.read(scratch.clear()) < 0) {
                 inputClosed = true;
             }
         }
@@ -229,6 +239,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             lock.unlock();
         }
         closeChannel();
+        socket.exit();
         input.release();
         group.unregister(this);
         callbacks.lock();
@@ -264,20 +275,14 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     }
 
     /**
-     * Writes a batch from the reader without blocking: the channel is switched to non-blocking for the
-     * one call (for a socket used by virtual threads that only flips a flag; no system call). What the
-     * socket does not take goes to the writer thread, so a peer that stops reading never stalls the
-     * reader. Most replies fit, and then no thread switch happens at all.
+     * Writes a batch from the reader without blocking. What the socket does not take goes to the writer
+     * thread, so a peer that stops reading never stalls the reader. Most replies fit, and then no
+     * thread switch happens at all.
      */
     private void writeInline(ByteBufferSink batch) {
         ByteBuffer bytes = batch.readable();
         try {
-            channel.configureBlocking(false);
-            try {
-                accountWritten(channel.write(bytes), System.nanoTime());
-            } finally {
-                channel.configureBlocking(true);
-            }
+            accountWritten(socket.writeNow(bytes), System.nanoTime());
         } catch (IOException | RuntimeException e) {
             abortNow(CloseReason.IO_ERROR);
             return;
@@ -531,11 +536,14 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         closeChannel();
     }
 
+    /** Closes the socket, or asks the reader and the writer to, when either is inside it. */
     private void closeChannel() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing wakes the reader; nothing else to do
+        if (!socket.close()) {
+            Thread r = reader;
+            if (r != null && r != Thread.currentThread()) {
+                LockSupport.unpark(r);
+            }
+            output.wakeForClose();
         }
     }
 

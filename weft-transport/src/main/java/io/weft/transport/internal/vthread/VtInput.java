@@ -17,6 +17,7 @@ final class VtInput {
     static final int SMALL_READ = 128;
     static final int LARGE_READ = 64 * 1024;
 
+    private final VtSocket socket;
     private final SocketChannel channel;
     private final SharedBufferPool largeBuffers;
     private final ByteBuffer small = ByteBuffer.allocate(SMALL_READ);
@@ -25,8 +26,9 @@ final class VtInput {
     private boolean readFilledLast;
     private InputStream availability;
 
-    VtInput(SocketChannel channel, SharedBufferPool largeBuffers) {
-        this.channel = channel;
+    VtInput(VtSocket socket, SharedBufferPool largeBuffers) {
+        this.socket = socket;
+        this.channel = socket.channel;
         this.largeBuffers = largeBuffers;
     }
 
@@ -50,11 +52,12 @@ final class VtInput {
             largeBuffers.release(large);
         }
         int space = in.remaining();
-        int n = channel.read(in);
+        int n = socket.read(in);
         in.flip();
         readFilledLast = n == space;
         if (n > 0 && readFilledLast && in == small && available() > 0) {
-            // A burst: carry on in a large pooled buffer rather than in small reads.
+            // A burst: carry on in a large pooled buffer rather than in small reads. Input is waiting, so
+            // this read does not wait on either kind of socket.
             ByteBuffer large = largeBuffers.acquire();
             in = large.put(small).flip();
             small.clear();

@@ -3,7 +3,6 @@ package io.weft.transport.internal.vthread;
 import io.weft.codec.ByteBufferSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class VtOutput {
 
     private final VtConnection<?, ?> connection;
-    private final SocketChannel channel;
+    private final VtSocket socket;
     private final ReentrantLock lock;
 
     private ByteBufferSink pending;
@@ -31,9 +30,9 @@ final class VtOutput {
     private boolean busy;
     private boolean retire;
 
-    VtOutput(VtConnection<?, ?> connection, SocketChannel channel, ReentrantLock lock) {
+    VtOutput(VtConnection<?, ?> connection, VtSocket socket, ReentrantLock lock) {
         this.connection = connection;
-        this.channel = channel;
+        this.socket = socket;
         this.lock = lock;
     }
 
@@ -131,8 +130,36 @@ final class VtOutput {
         }
     }
 
-    /** The writer thread: takes batches and writes them with blocking writes until told to stop. */
+    /** The socket is closing: a writer waiting for room in it must look up and leave. */
+    void wakeForClose() {
+        Thread w = writer;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    /** The writer thread: inside the socket for as long as it runs (see {@link VtSocket}). */
     private void run() {
+        if (!socket.enter()) {
+            // Closing already: whatever was queued is being dropped.
+            lock.lock();
+            try {
+                writer = null;
+                connection.signalSettledLocked();
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        try {
+            writeUntilStopped();
+        } finally {
+            socket.exit();
+        }
+    }
+
+    /** Takes batches and writes them, waiting for room as needed, until told to stop. */
+    private void writeUntilStopped() {
         ByteBufferSink batch = null;
         ByteBuffer bytes;
         while (true) {
@@ -184,7 +211,7 @@ final class VtOutput {
     private boolean writeFully(ByteBuffer bytes) {
         try {
             while (bytes.hasRemaining()) {
-                connection.wrote(channel.write(bytes));
+                connection.wrote(socket.write(bytes));
             }
             return true;
         } catch (IOException e) {

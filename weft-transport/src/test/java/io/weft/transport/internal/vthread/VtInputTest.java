@@ -9,17 +9,26 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The reader's buffering over a real socket: a burst borrows a large buffer, going quiet gives it back. */
+/**
+ * The reader's buffering over a real socket, polled and portable: a burst borrows a large buffer,
+ * going quiet gives it back.
+ */
 class VtInputTest {
 
-    @Test
-    void burstUsesALargeBufferAndAQuietReaderBlocksOnTheSmallOne() throws Exception {
+    private static VtSocket socket(SocketChannel channel, boolean polled) throws java.io.IOException {
+        return polled ? VtSocket.polled(channel) : VtSocket.portable(channel);
+    }
+
+    @ParameterizedTest(name = "polled={0}")
+    @ValueSource(booleans = {true, false})
+    void burstUsesALargeBufferAndAQuietReaderBlocksOnTheSmallOne(boolean polled) throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
              SocketChannel client = SocketChannel.open(server.getLocalAddress());
              SocketChannel accepted = server.accept()) {
-            VtInput input = new VtInput(accepted, new SharedBufferPool(VtInput.LARGE_READ, 4));
+            VtInput input = new VtInput(socket(accepted, polled), new SharedBufferPool(VtInput.LARGE_READ, 4));
 
             byte[] burst = new byte[10_000];
             for (int i = 0; i < burst.length; i++) {
@@ -54,12 +63,13 @@ class VtInputTest {
         }
     }
 
-    @Test
-    void anIncompleteMessageLargerThanTheBufferGrowsIt() throws Exception {
+    @ParameterizedTest(name = "polled={0}")
+    @ValueSource(booleans = {true, false})
+    void anIncompleteMessageLargerThanTheBufferGrowsIt(boolean polled) throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
              SocketChannel client = SocketChannel.open(server.getLocalAddress());
              SocketChannel accepted = server.accept()) {
-            VtInput input = new VtInput(accepted, new SharedBufferPool(VtInput.LARGE_READ, 4));
+            VtInput input = new VtInput(socket(accepted, polled), new SharedBufferPool(VtInput.LARGE_READ, 4));
             ByteBuffer big = ByteBuffer.allocate(200_000);
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
