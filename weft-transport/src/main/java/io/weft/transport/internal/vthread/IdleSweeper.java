@@ -18,6 +18,8 @@ final class IdleSweeper implements Runnable {
 
     private final Set<ConnectionGroup> groups;
     private volatile long interval = DEFAULT_INTERVAL;
+    /** {@link System#nanoTime()} at the latest sweep: a clock for marks that need no finer grain. */
+    private volatile long now = System.nanoTime();
     private volatile boolean running;
     private Thread thread;
 
@@ -36,6 +38,11 @@ final class IdleSweeper implements Runnable {
         }
     }
 
+    /** The time of the latest sweep, at most one sweep interval behind {@link System#nanoTime()}. */
+    long coarseNow() {
+        return now;
+    }
+
     synchronized void stop() {
         running = false;
         if (thread != null) {
@@ -48,6 +55,7 @@ final class IdleSweeper implements Runnable {
         while (running) {
             LockSupport.parkNanos(interval);
             long now = System.nanoTime();
+            this.now = now;
             for (ConnectionGroup group : groups) {
                 group.forEach(c -> ((VtConnection<?, ?>) c).sweep(now));
             }

@@ -36,6 +36,11 @@ public final class VirtualThreadEngine implements TransportEngine {
     private final boolean polledSockets;
     private volatile boolean closed;
 
+    /** The latest sweep's time (see {@link IdleSweeper#coarseNow()}). */
+    long coarseNow() {
+        return sweeper.coarseNow();
+    }
+
     /** An engine whose sockets park on the JDK's poller when it is visible, as with {@code ./weft}. */
     public VirtualThreadEngine() {
         this(VtSocket.pollerAvailable());

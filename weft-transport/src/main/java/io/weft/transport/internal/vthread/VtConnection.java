@@ -41,6 +41,12 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     private final VirtualThreadEngine engine;
     private final SocketChannel channel;
     private final VtSocket socket;
+    /**
+     * Whether idle timers are set. Only then are read and write times taken from the clock on every
+     * read and write; otherwise the one use left, retiring a quiet writer after a second, makes do
+     * with the sweeper's time, and the hot path makes no clock call.
+     */
+    private final boolean timed;
     private final Protocol<I, O> protocol;
     final ReentrantLock callbacks = new ReentrantLock();
     private final ReentrantLock lock = new ReentrantLock();
@@ -73,6 +79,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         this.engine = engine;
         this.channel = channel;
         this.socket = engine.socket(channel);
+        this.timed = hasTimers();
         this.protocol = protocol;
         this.input = new VtInput(socket, engine.largeBuffers);
         this.output = new VtOutput(this, socket, lock);
@@ -197,7 +204,9 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
         if (n > 0) {
             // Unprocessed input makes the connection busy for a shutdown drain, until it is decoded.
             holdingPartialInput = true;
-            readMark = System.nanoTime();
+            if (timed) {
+                readMark = System.nanoTime();
+            }
             counters().bytesIn.add(n);
         }
         return n;
@@ -282,7 +291,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
     private void writeInline(ByteBufferSink batch) {
         ByteBuffer bytes = batch.readable();
         try {
-            accountWritten(socket.writeNow(bytes), System.nanoTime());
+            accountWritten(socket.writeNow(bytes), writeTime());
         } catch (IOException | RuntimeException e) {
             abortNow(CloseReason.IO_ERROR);
             return;
@@ -424,7 +433,11 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
 
     /** Bytes the writer put on the wire. Any thread. */
     void wrote(int n) {
-        accountWritten(n, System.nanoTime());
+        accountWritten(n, writeTime());
+    }
+
+    private long writeTime() {
+        return timed ? System.nanoTime() : engine.coarseNow();
     }
 
     /** A write failed. Any thread. */
