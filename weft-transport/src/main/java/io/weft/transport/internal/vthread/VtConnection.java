@@ -160,6 +160,7 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             dispatching = false;
             callbacks.unlock();
         }
+        input.shrink();
         holdingPartialInput = input.buffer().hasRemaining();
         endOfBatch();
     }

@@ -7,10 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /**
- * A reader's input buffer. While idle the reader blocks on a small buffer of its own, so a quiet
- * connection pins nothing large; when a read fills it and the socket says more is waiting (one
- * ioctl), the burst continues in a pooled large buffer, which goes back to the pool before the reader
- * blocks again. Reader thread only.
+ * A reader's input buffer. While idle the reader waits on a small buffer of its own, so a quiet
+ * connection pins nothing large. Reader thread only.
+ *
+ * <p>On a {@linkplain VtSocket#readsNow() polled socket}, each read goes straight into a large pooled
+ * buffer, so a burst (a pipelining client) takes one call, not one per small buffer. The large buffer
+ * goes back to the pool after each batch ({@link #shrink()}) and before every wait, unless it holds a
+ * partial message too big for the small one. On a portable socket, which waits inside the read, the
+ * read goes into the small buffer, and only when that fills and the socket says more is waiting (one
+ * ioctl) does the burst continue in a large one.
  */
 final class VtInput {
 
@@ -46,10 +51,11 @@ final class VtInput {
         if (!in.hasRemaining()) {
             grow();
         } else if (in != small && in.position() <= small.capacity() && !readFilledLast) {
-            // The burst is over: back to the small buffer before blocking, so idle means small.
-            ByteBuffer large = in;
-            in = small.clear().put(large.flip());
-            largeBuffers.release(large);
+            // The burst is over: back to the small buffer before waiting, so idle means small.
+            backToSmall();
+        }
+        if (socket.readsNow()) {
+            return fillNow();
         }
         int space = in.remaining();
         int n = socket.read(in);
@@ -70,6 +76,48 @@ final class VtInput {
             }
         }
         return n;
+    }
+
+    /** Polled sockets: reads what is waiting into a large buffer; waits on the small one if nothing is. */
+    private int fillNow() throws IOException {
+        while (true) {
+            if (in == small) {
+                in = largeBuffers.acquire().put(small.flip());
+                small.clear();
+            }
+            int space = in.remaining();
+            int n = channel.read(in);
+            if (n != 0) {
+                in.flip();
+                readFilledLast = n == space;
+                return n;
+            }
+            if (in.position() <= small.capacity()) {
+                backToSmall();
+            }
+            socket.awaitReadable();
+        }
+    }
+
+    /**
+     * After a batch has been handled: the unconsumed input goes back into the small buffer if it fits
+     * and no more is known to be waiting, so a reader between reads holds no large buffer either.
+     */
+    void shrink() {
+        if (in != small && in.remaining() <= small.capacity() && !readFilledLast) {
+            in.compact();
+            backToSmall();
+            in.flip();
+        }
+    }
+
+    /** Moves the unconsumed input (write mode) from a larger buffer into the small one. */
+    private void backToSmall() {
+        ByteBuffer larger = in;
+        in = small.clear().put(larger.flip());
+        if (isPooled(larger)) {
+            largeBuffers.release(larger);
+        }
     }
 
     /** An incomplete message fills the buffer: grow it; the decoder's limits bound how far. */

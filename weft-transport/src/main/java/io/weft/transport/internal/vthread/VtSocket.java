@@ -68,6 +68,17 @@ abstract sealed class VtSocket permits VtSocket.Polled, VtSocket.Portable {
     /** Reads at least one byte, waiting for input; -1 at end of stream. {@code dst} must have room. */
     abstract int read(ByteBuffer dst) throws IOException;
 
+    /**
+     * True when a read on {@link #channel} returns at once (0 if nothing is waiting); wait with
+     * {@link #awaitReadable()}. False when the channel's reads wait themselves.
+     */
+    abstract boolean readsNow();
+
+    /** Waits until input may be waiting; only where {@link #readsNow()}. */
+    void awaitReadable() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
     /** Writes what the socket takes now, without waiting; may be 0. Reader thread only. */
     abstract int writeNow(ByteBuffer src) throws IOException;
 
@@ -152,6 +163,16 @@ abstract sealed class VtSocket permits VtSocket.Polled, VtSocket.Portable {
         }
 
         @Override
+        boolean readsNow() {
+            return true;
+        }
+
+        @Override
+        void awaitReadable() throws IOException {
+            await(POLLIN);
+        }
+
+        @Override
         int writeNow(ByteBuffer src) throws IOException {
             return channel.write(src);
         }
@@ -219,6 +240,11 @@ abstract sealed class VtSocket permits VtSocket.Polled, VtSocket.Portable {
         @Override
         int read(ByteBuffer dst) throws IOException {
             return channel.read(dst);
+        }
+
+        @Override
+        boolean readsNow() {
+            return false;
         }
 
         /**

@@ -54,9 +54,18 @@ class VtInputTest {
                     blocked.completeExceptionally(e);
                 }
             });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (reader.getState() != Thread.State.WAITING) {
+                assertThat(System.nanoTime()).as("reader waits in time").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(input.buffer().capacity()).as("a waiting reader holds only its small buffer")
+                    .isEqualTo(VtInput.SMALL_READ);
             client.write(ByteBuffer.wrap(new byte[] {42}));
             assertThat(blocked.get(10, TimeUnit.SECONDS)).isEqualTo(1);
             reader.join();
+            // As the reader does after each batch: what is left fits the small buffer, so back there.
+            input.shrink();
             assertThat(input.buffer().capacity()).as("a quiet reader holds only its small buffer")
                     .isEqualTo(VtInput.SMALL_READ);
             assertThat(input.buffer().get()).isEqualTo((byte) 42);
