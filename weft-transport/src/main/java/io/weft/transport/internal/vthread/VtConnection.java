@@ -120,7 +120,9 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
             }
             discardUntilClosed();
         } catch (IOException e) {
-            if (state != CLOSED) {
+            // A read cut short by a requested close (a lingering close released at shutdown, say) is
+            // not an error: finish() completes that close, and must not turn it into a reset.
+            if (state != CLOSED && !socket.closeRequested()) {
                 abortNow(CloseReason.IO_ERROR);
             }
         } finally {
@@ -443,7 +445,9 @@ final class VtConnection<I, O> extends BaseConnection<I, O> implements Runnable 
 
     /** A write failed. Any thread. */
     void outputFailed() {
-        abortNow(CloseReason.IO_ERROR);
+        if (!socket.closeRequested()) {
+            abortNow(CloseReason.IO_ERROR);
+        }
     }
 
     @Override

@@ -10,12 +10,12 @@ import java.nio.channels.SocketChannel;
  * A reader's input buffer. While idle the reader waits on a small buffer of its own, so a quiet
  * connection pins nothing large. Reader thread only.
  *
- * <p>On a {@linkplain VtSocket#readsNow() polled socket}, each read goes straight into a large pooled
- * buffer, so a burst (a pipelining client) takes one call, not one per small buffer. The large buffer
- * goes back to the pool after each batch ({@link #shrink()}) and before every wait, unless it holds a
- * partial message too big for the small one. On a portable socket, which waits inside the read, the
- * read goes into the small buffer, and only when that fills and the socket says more is waiting (one
- * ioctl) does the burst continue in a large one.
+ * <p>A read goes into the small buffer. When it fills, the burst (a pipelining client) continues in a
+ * large pooled buffer, which goes back to the pool after each batch ({@link #shrink()}) and before
+ * every wait, unless it holds a partial message too big for the small one. On a
+ * {@linkplain VtSocket#readsNow() polled socket} the second read simply finds what is waiting, or
+ * nothing; on a portable one, whose reads wait, the reader first asks the socket whether more is
+ * waiting (one ioctl).
  */
 final class VtInput {
 
@@ -78,21 +78,32 @@ final class VtInput {
         return n;
     }
 
-    /** Polled sockets: reads what is waiting into a large buffer; waits on the small one if nothing is. */
+    /**
+     * Polled sockets: reads what is waiting; when that fills the small buffer, the rest of the burst
+     * follows into a large one in a second read, with no ioctl to ask first. Waits, holding the small
+     * buffer, only after a read found nothing.
+     */
     private int fillNow() throws IOException {
         while (true) {
-            if (in == small) {
-                in = largeBuffers.acquire().put(small.flip());
-                small.clear();
-            }
             int space = in.remaining();
             int n = channel.read(in);
+            if (n > 0 && n == space && in == small) {
+                ByteBuffer large = largeBuffers.acquire().put(small.flip());
+                small.clear();
+                in = large;
+                space = in.remaining();
+                int more = channel.read(in);
+                // At end of stream after these bytes, the next read reports it.
+                readFilledLast = more == space;
+                in.flip();
+                return more > 0 ? n + more : n;
+            }
             if (n != 0) {
                 in.flip();
                 readFilledLast = n == space;
                 return n;
             }
-            if (in.position() <= small.capacity()) {
+            if (in != small && in.position() <= small.capacity()) {
                 backToSmall();
             }
             socket.awaitReadable();

@@ -97,6 +97,12 @@ abstract sealed class VtSocket permits VtSocket.Polled, VtSocket.Portable {
      */
     abstract boolean close();
 
+    /**
+     * True once a deferred close was asked for: a wait that then fails did so because of it, and the
+     * close is not an error. Always false for a portable socket, whose close is never deferred.
+     */
+    abstract boolean closeRequested();
+
     void closeChannel() {
         try {
             channel.close();
@@ -221,6 +227,11 @@ abstract sealed class VtSocket permits VtSocket.Polled, VtSocket.Portable {
         }
 
         @Override
+        boolean closeRequested() {
+            return (gate & CLOSE_REQUESTED) != 0;
+        }
+
+        @Override
         boolean close() {
             int before = (int) GATE.getAndBitwiseOr(this, CLOSE_REQUESTED);
             if ((before & ~CLOSE_REQUESTED) != 0) {
@@ -274,6 +285,11 @@ abstract sealed class VtSocket permits VtSocket.Polled, VtSocket.Portable {
 
         @Override
         void exit() {
+        }
+
+        @Override
+        boolean closeRequested() {
+            return false;
         }
 
         /** The JDK's blocking close wakes threads blocked on the channel and defers the final close itself. */
