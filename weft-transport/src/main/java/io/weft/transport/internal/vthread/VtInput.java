@@ -59,22 +59,12 @@ final class VtInput {
         }
         int space = in.remaining();
         int n = socket.read(in);
-        in.flip();
         readFilledLast = n == space;
+        // A burst: carry on in a large buffer. Input is waiting, so that read does not wait either.
         if (n > 0 && readFilledLast && in == small && available() > 0) {
-            // A burst: carry on in a large pooled buffer rather than in small reads. Input is waiting, so
-            // this read does not wait on either kind of socket.
-            ByteBuffer large = largeBuffers.acquire();
-            in = large.put(small).flip();
-            small.clear();
-            int more = channel.read(in.compact());
-            in.flip();
-            readFilledLast = false;
-            if (more > 0) {
-                n += more;
-                readFilledLast = more == large.capacity() - (in.limit() - more);
-            }
+            return n + readOnIntoLarge();
         }
+        in.flip();
         return n;
     }
 
@@ -88,15 +78,7 @@ final class VtInput {
             int space = in.remaining();
             int n = channel.read(in);
             if (n > 0 && n == space && in == small) {
-                ByteBuffer large = largeBuffers.acquire().put(small.flip());
-                small.clear();
-                in = large;
-                space = in.remaining();
-                int more = channel.read(in);
-                // At end of stream after these bytes, the next read reports it.
-                readFilledLast = more == space;
-                in.flip();
-                return more > 0 ? n + more : n;
+                return n + readOnIntoLarge();
             }
             if (n != 0) {
                 in.flip();
@@ -108,6 +90,21 @@ final class VtInput {
             }
             socket.awaitReadable();
         }
+    }
+
+    /**
+     * The small buffer (write mode) filled: moves its bytes into a large pooled buffer and reads on
+     * into that without waiting. Returns the bytes that second read got; at end of stream, 0 (the
+     * next read reports it).
+     */
+    private int readOnIntoLarge() throws IOException {
+        in = largeBuffers.acquire().put(small.flip());
+        small.clear();
+        int space = in.remaining();
+        int more = channel.read(in);
+        readFilledLast = more == space;
+        in.flip();
+        return Math.max(more, 0);
     }
 
     /**
