@@ -29,6 +29,8 @@ final class VtInput {
     /** Unconsumed input, in read mode (position to limit). */
     private ByteBuffer in = small.flip();
     private boolean readFilledLast;
+    /** The last fill read more than the small buffer holds, so the next may well too. */
+    private boolean bursting;
     private InputStream availability;
 
     VtInput(VtSocket socket, SharedBufferPool largeBuffers) {
@@ -50,7 +52,7 @@ final class VtInput {
         in.compact();
         if (!in.hasRemaining()) {
             grow();
-        } else if (in != small && in.position() <= small.capacity() && !readFilledLast) {
+        } else if (in != small && in.position() <= small.capacity() && !readFilledLast && !keepLarge()) {
             // The burst is over: back to the small buffer before waiting, so idle means small.
             backToSmall();
         }
@@ -70,17 +72,20 @@ final class VtInput {
 
     /**
      * Polled sockets: reads what is waiting; when that fills the small buffer, the rest of the burst
-     * follows into a large one in a second read, with no ioctl to ask first. Waits, holding the small
-     * buffer, only after a read found nothing.
+     * follows into a large one in a second read, with no ioctl to ask first, and the next burst goes
+     * straight into the large one ({@link #keepLarge()}). Waits, holding the small buffer, only after
+     * a read found nothing.
      */
     private int fillNow() throws IOException {
         while (true) {
             int space = in.remaining();
             int n = channel.read(in);
             if (n > 0 && n == space && in == small) {
+                bursting = true;
                 return n + readOnIntoLarge();
             }
             if (n != 0) {
+                bursting = n > small.capacity();
                 in.flip();
                 readFilledLast = n == space;
                 return n;
@@ -112,11 +117,21 @@ final class VtInput {
      * and no more is known to be waiting, so a reader between reads holds no large buffer either.
      */
     void shrink() {
-        if (in != small && in.remaining() <= small.capacity() && !readFilledLast) {
+        if (in != small && in.remaining() <= small.capacity() && !readFilledLast && !keepLarge()) {
             in.compact();
             backToSmall();
             in.flip();
         }
+    }
+
+    /**
+     * While bursts keep coming, a polled reader keeps its large buffer from one batch to the next and
+     * reads each burst in one call instead of two. It still gives the buffer back before it waits
+     * ({@link #fillNow()}), so a waiting reader holds only its small buffer. A portable reader's read
+     * waits itself, so it never keeps one.
+     */
+    private boolean keepLarge() {
+        return bursting && socket.readsNow();
     }
 
     /** Moves the unconsumed input (write mode) from a larger buffer into the small one. */

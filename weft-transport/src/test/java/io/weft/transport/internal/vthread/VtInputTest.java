@@ -74,6 +74,43 @@ class VtInputTest {
 
     @ParameterizedTest(name = "polled={0}")
     @ValueSource(booleans = {true, false})
+    void aPolledReaderKeepsItsLargeBufferBetweenBurstsAndNotAfterThem(boolean polled) throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             SocketChannel client = SocketChannel.open(server.getLocalAddress());
+             SocketChannel accepted = server.accept()) {
+            VtInput input = new VtInput(socket(accepted, polled), new SharedBufferPool(VtInput.LARGE_READ, 4));
+
+            // Two bursts, each handled as a batch (consumed, then shrink() as the reader does).
+            for (int burst = 0; burst < 2; burst++) {
+                client.write(ByteBuffer.allocate(1_000));
+                assertThat(readBatch(input, 1_000)).isEqualTo(1_000);
+                assertThat(input.buffer().capacity())
+                        .as("between bursts the large buffer is kept only where reads do not wait")
+                        .isEqualTo(polled ? VtInput.LARGE_READ : VtInput.SMALL_READ);
+            }
+
+            // A small message ends the burst: the large buffer goes back to the pool.
+            client.write(ByteBuffer.allocate(10));
+            assertThat(readBatch(input, 10)).isEqualTo(10);
+            assertThat(input.buffer().capacity()).as("after a burst the reader holds its small buffer")
+                    .isEqualTo(VtInput.SMALL_READ);
+        }
+    }
+
+    /** Fills until {@code expected} bytes came, consumes them all, then shrinks: one handled batch. */
+    private static int readBatch(VtInput input, int expected) throws java.io.IOException {
+        int total = 0;
+        while (total < expected) {
+            total += input.fill();
+            ByteBuffer in = input.buffer();
+            in.position(in.limit());
+        }
+        input.shrink();
+        return total;
+    }
+
+    @ParameterizedTest(name = "polled={0}")
+    @ValueSource(booleans = {true, false})
     void anIncompleteMessageLargerThanTheBufferGrowsIt(boolean polled) throws Exception {
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
              SocketChannel client = SocketChannel.open(server.getLocalAddress());
