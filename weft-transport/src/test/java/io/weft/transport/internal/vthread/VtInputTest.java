@@ -3,6 +3,7 @@ package io.weft.transport.internal.vthread;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.transport.internal.SharedBufferPool;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
@@ -18,30 +19,40 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class VtInputTest {
 
-    private static VtSocket socket(SocketChannel channel, boolean polled) throws java.io.IOException {
-        return polled ? VtSocket.polled(channel) : VtSocket.portable(channel);
+    /** A loopback connection: the client's end, and a reader's input on the accepted end. */
+    private record Connected(ServerSocketChannel server, SocketChannel client, SocketChannel accepted, VtInput input)
+            implements AutoCloseable {
+
+        static Connected open(boolean polled) throws IOException {
+            ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+            SocketChannel client = SocketChannel.open(server.getLocalAddress());
+            SocketChannel accepted = server.accept();
+            VtSocket socket = polled ? VtSocket.polled(accepted) : VtSocket.portable(accepted);
+            return new Connected(server, client, accepted,
+                    new VtInput(socket, new SharedBufferPool(VtInput.LARGE_READ, 4)));
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (server; client; accepted) {
+                input.release();
+            }
+        }
     }
 
     @ParameterizedTest(name = "polled={0}")
     @ValueSource(booleans = {true, false})
     void burstUsesALargeBufferAndAQuietReaderBlocksOnTheSmallOne(boolean polled) throws Exception {
-        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-             SocketChannel client = SocketChannel.open(server.getLocalAddress());
-             SocketChannel accepted = server.accept()) {
-            VtInput input = new VtInput(socket(accepted, polled), new SharedBufferPool(VtInput.LARGE_READ, 4));
+        try (Connected c = Connected.open(polled)) {
+            SocketChannel client = c.client();
+            VtInput input = c.input();
 
             byte[] burst = new byte[10_000];
             for (int i = 0; i < burst.length; i++) {
                 burst[i] = (byte) i;
             }
             client.write(ByteBuffer.wrap(burst));
-            int total = 0;
-            while (total < burst.length) {
-                total += input.fill();
-                ByteBuffer in = input.buffer();
-                in.position(in.limit());
-            }
-            assertThat(total).isEqualTo(burst.length);
+            assertThat(consume(input, burst.length)).isEqualTo(burst.length);
             assertThat(input.buffer().capacity()).as("the burst went into the large buffer")
                     .isEqualTo(VtInput.LARGE_READ);
 
@@ -75,10 +86,9 @@ class VtInputTest {
     @ParameterizedTest(name = "polled={0}")
     @ValueSource(booleans = {true, false})
     void aPolledReaderKeepsItsLargeBufferBetweenBurstsAndNotAfterThem(boolean polled) throws Exception {
-        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-             SocketChannel client = SocketChannel.open(server.getLocalAddress());
-             SocketChannel accepted = server.accept()) {
-            VtInput input = new VtInput(socket(accepted, polled), new SharedBufferPool(VtInput.LARGE_READ, 4));
+        try (Connected c = Connected.open(polled)) {
+            SocketChannel client = c.client();
+            VtInput input = c.input();
 
             // Two bursts, each handled as a batch (consumed, then shrink() as the reader does).
             for (int burst = 0; burst < 2; burst++) {
@@ -97,14 +107,20 @@ class VtInputTest {
         }
     }
 
-    /** Fills until {@code expected} bytes came, consumes them all, then shrinks: one handled batch. */
-    private static int readBatch(VtInput input, int expected) throws java.io.IOException {
+    /** Fills until {@code expected} bytes came and consumes them all, as a decoder would. */
+    private static int consume(VtInput input, int expected) throws IOException {
         int total = 0;
         while (total < expected) {
             total += input.fill();
             ByteBuffer in = input.buffer();
             in.position(in.limit());
         }
+        return total;
+    }
+
+    /** One handled batch: {@link #consume}, then shrink as the reader does after each batch. */
+    private static int readBatch(VtInput input, int expected) throws IOException {
+        int total = consume(input, expected);
         input.shrink();
         return total;
     }
@@ -112,10 +128,9 @@ class VtInputTest {
     @ParameterizedTest(name = "polled={0}")
     @ValueSource(booleans = {true, false})
     void anIncompleteMessageLargerThanTheBufferGrowsIt(boolean polled) throws Exception {
-        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-             SocketChannel client = SocketChannel.open(server.getLocalAddress());
-             SocketChannel accepted = server.accept()) {
-            VtInput input = new VtInput(socket(accepted, polled), new SharedBufferPool(VtInput.LARGE_READ, 4));
+        try (Connected c = Connected.open(polled)) {
+            SocketChannel client = c.client();
+            VtInput input = c.input();
             ByteBuffer big = ByteBuffer.allocate(200_000);
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
