@@ -52,7 +52,7 @@ final class VtInput {
         in.compact();
         if (!in.hasRemaining()) {
             grow();
-        } else if (in != small && in.position() <= small.capacity() && !readFilledLast && !keepLarge()) {
+        } else if (burstOver(in.position())) {
             // The burst is over: back to the small buffer before waiting, so idle means small.
             backToSmall();
         }
@@ -117,11 +117,19 @@ final class VtInput {
      * and no more is known to be waiting, so a reader between reads holds no large buffer either.
      */
     void shrink() {
-        if (in != small && in.remaining() <= small.capacity() && !readFilledLast && !keepLarge()) {
+        if (burstOver(in.remaining())) {
             in.compact();
             backToSmall();
             in.flip();
         }
+    }
+
+    /**
+     * True when the reader holds a large buffer it can give back: the {@code unconsumed} bytes fit the
+     * small one, no more is known to be waiting, and no burst is going on.
+     */
+    private boolean burstOver(int unconsumed) {
+        return in != small && unconsumed <= small.capacity() && !readFilledLast && !keepLarge();
     }
 
     /**
